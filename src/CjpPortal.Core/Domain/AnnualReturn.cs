@@ -1,0 +1,17 @@
+namespace CjpPortal.Core.Domain;
+
+/// <summary>A partnership's annual report to Community Justice Scotland for one reporting year.</summary>
+public class AnnualReturn
+{
+    public int Id { get; set; }
+    public int PartnershipId { get; set; }
+    public Partnership Partnership { get; set; } = null!;
+
+    /// <summary>The calendar year in which the reporting year starts (2024 for 1 April 2024 to 31 March 2025).</summary>
+    public int ReportingYearStart { get; set; }
+
+    public DateOnly DueOn { get; set; }
+    public DateOnly? SubmittedOn { get; set; }
+    public string? PublishedReportLink { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+}

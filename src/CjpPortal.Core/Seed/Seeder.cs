@@ -1,0 +1,68 @@
+using CjpPortal.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CjpPortal.Core.Seed;
+
+/// <summary>Loads reference data in every environment and, in demo mode, fictional example content.</summary>
+public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> logger)
+{
+    /// <summary>Adds council areas and partnerships that are missing; never overwrites names CJS staff have changed.</summary>
+    public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)
+    {
+        var partnerships = await db.Partnerships.ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        var areas = await db.CouncilAreas.Select(a => a.GssCode).ToListAsync(cancellationToken);
+        var existingAreas = areas.ToHashSet(StringComparer.Ordinal);
+
+        foreach (var row in ReferenceData.CouncilAreas)
+        {
+            if (!partnerships.TryGetValue(row.PartnershipSlug, out var partnership))
+            {
+                partnership = new Partnership { Name = row.PartnershipName, Slug = row.PartnershipSlug };
+                partnerships.Add(row.PartnershipSlug, partnership);
+                db.Partnerships.Add(partnership);
+            }
+
+            if (existingAreas.Add(row.GssCode))
+            {
+                db.CouncilAreas.Add(new CouncilArea
+                {
+                    GssCode = row.GssCode,
+                    Name = row.Name,
+                    Aliases = [.. row.Aliases],
+                    Partnership = partnership,
+                });
+            }
+        }
+
+        var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
+        await db.SaveChangesAsync(cancellationToken);
+        if (added > 0)
+        {
+            logger.LogInformation("Seeded {Count} reference rows", added);
+        }
+    }
+
+    /// <summary>Adds fictional contacts, TSIs, routes, plans and reports, once, to an installation in demo mode.</summary>
+    public async Task SeedDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Contacts.AnyAsync(cancellationToken) || await db.ThirdSectorInterfaces.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var partnerships = await db.Partnerships.Include(p => p.CouncilAreas).OrderBy(p => p.Slug).ToListAsync(cancellationToken);
+        DemoData.Populate(partnerships, today);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The fallback contact refers to a contact row, so it is set once the contacts have keys.
+        foreach (var partnership in partnerships.Where(p => p.CoordinatorPostVacant))
+        {
+            partnership.FallbackContactId = partnership.Contacts.First(c => !c.IsCoordinator).Id;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded example data for {Count} partnerships", partnerships.Count);
+    }
+}

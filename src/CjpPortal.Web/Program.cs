@@ -1,0 +1,3 @@
+using CjpPortal.Web;
+
+return await PortalHost.RunAsync(args);
