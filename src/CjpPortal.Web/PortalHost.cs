@@ -1,14 +1,160 @@
+using CjpPortal.Core;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Serilog;
+using Serilog.Formatting.Json;
+
 namespace CjpPortal.Web;
 
 public static class PortalHost
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRazorPages();
-        var app = builder.Build();
-        app.MapRazorPages();
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        ConfigureServices(builder);
+        await using var app = builder.Build();
+
+        switch (command)
+        {
+            case null:
+                break;
+            case "migrate":
+                await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode);
+                app.Logger.LogInformation("Database migrated and seeded");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate. With no command the portal starts.");
+                return 2;
+        }
+
+        ConfigurePipeline(app);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+        if (options.MigrateOnStartup ?? app.Environment.IsDevelopment())
+        {
+            await DatabaseSetup.MigrateAndSeedAsync(app.Services, options.DemoMode);
+        }
+
         await app.RunAsync();
         return 0;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ConfigureLogging(builder);
+
+        var services = builder.Services;
+        var portal = builder.Configuration.GetSection(PortalOptions.SectionName);
+        services.Configure<PortalOptions>(portal);
+
+        var connectionString = builder.Configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
+        services.AddPortalDatabase(connectionString);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "cjp-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "cjp-auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.LoginPath = "/account/sign-in";
+                options.AccessDeniedPath = "/status/403";
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        services.AddOutputCache(options =>
+        {
+            var seconds = portal.GetValue(nameof(PortalOptions.PublicPageCacheSeconds), 60);
+            options.AddPolicy(PublicCache.PolicyName, policy => policy
+                .Expire(TimeSpan.FromSeconds(seconds))
+                .SetVaryByQuery("*")
+                .Tag(PublicCache.Tag));
+        });
+        services.AddSingleton<PublicCache>();
+
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "text/csv"]);
+        });
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        PortalServices.Add(services);
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder)
+    {
+        var configuration = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext();
+        configuration = builder.Environment.IsDevelopment()
+            ? configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
+
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+                context.Context.Response.Headers.CacheControl = "public,max-age=3600",
+        });
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapRazorPages();
+        PortalEndpoints.Map(app);
     }
 }

@@ -1,0 +1,41 @@
+using CjpPortal.Core.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CjpPortal.Core;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers the pooled <see cref="AppDbContext"/> on PostgreSQL.</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextPool<AppDbContext>(options => Configure(options, connectionString));
+        services.AddScoped<Seeder>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            // Migrations are written by hand (EF design-time tools cannot be installed here), so there is no
+            // model snapshot to compare with; the schema drift test guards the model against the migrations instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Applies migrations, then reference data, then (in demo mode) example data.</summary>
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, bool demoMode, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        await seeder.SeedReferenceDataAsync(cancellationToken);
+        if (demoMode)
+        {
+            await seeder.SeedDemoDataAsync(cancellationToken);
+        }
+    }
+}

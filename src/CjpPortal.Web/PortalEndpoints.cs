@@ -1,0 +1,13 @@
+using CjpPortal.Web.Queries;
+
+namespace CjpPortal.Web;
+
+/// <summary>Endpoints that are not Razor pages.</summary>
+public static class PortalEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        DirectoryCsv.Map(app);
+    }
+}

@@ -1,0 +1,29 @@
+using CjpPortal.Core.Rules;
+
+namespace CjpPortal.Web;
+
+/// <summary>Settings under "Portal" in configuration (environment variables Portal__...).</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>Loads fictional example contacts, routes, plans and reports, and labels every page as a demo.</summary>
+    public bool DemoMode { get; set; }
+
+    /// <summary>For running behind a TLS-terminating proxy or a local benchmark: no redirect to HTTPS, no HSTS.</summary>
+    public bool DisableHttpsRedirection { get; set; }
+
+    /// <summary>Apply migrations at start-up. On by default in Development only; production uses the migrate command.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>How long public pages stay in the output cache; edits evict them sooner.</summary>
+    public int PublicPageCacheSeconds { get; set; } = 60;
+
+    public int AnnualReturnDueMonth { get; set; } = 12;
+    public int AnnualReturnDueDay { get; set; } = 31;
+
+    /// <summary>Where people write about the portal itself (accessibility problems, corrections).</summary>
+    public string ContactEmail { get; set; } = "portal@communityjustice.example.org";
+
+    public AnnualReturnDeadline AnnualReturnDeadline => new(AnnualReturnDueMonth, AnnualReturnDueDay);
+}

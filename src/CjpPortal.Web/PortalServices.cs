@@ -1,0 +1,13 @@
+using CjpPortal.Web.Queries;
+
+namespace CjpPortal.Web;
+
+/// <summary>The portal's own services, in one place so tests and the host register the same set.</summary>
+public static class PortalServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<DirectoryQueries>();
+        services.AddSingleton<AreaIndex>();
+    }
+}

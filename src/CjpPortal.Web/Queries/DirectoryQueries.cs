@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using CjpPortal.Core;
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Queries;
+
+/// <summary>Read-only queries behind the public directory pages. Each runs a fixed number of SQL statements
+/// whatever the number of partnerships (split query, no lazy loading).</summary>
+public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<PartnershipSnapshot?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var found = await LoadAsync(p => p.Slug == slug, cancellationToken);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    public Task<List<PartnershipSnapshot>> AllAsync(CancellationToken cancellationToken = default) =>
+        LoadAsync(_ => true, cancellationToken);
+
+    /// <summary>Partnerships with their council areas, for lists and the map.</summary>
+    public Task<List<PartnershipListItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.Partnerships.AsNoTracking()
+            .OrderBy(p => p.Name)
+            .Select(p => new PartnershipListItem(
+                p.Name,
+                p.Slug,
+                p.CouncilAreas.OrderBy(a => a.Name).Select(a => new AreaListItem(a.GssCode, a.Name)).ToList()))
+            .ToListAsync(cancellationToken);
+
+    private Task<List<PartnershipSnapshot>> LoadAsync(Expression<Func<Partnership, bool>> filter, CancellationToken cancellationToken) =>
+        db.Partnerships.AsNoTracking().AsSplitQuery()
+            .Where(filter)
+            .OrderBy(p => p.Name)
+            .Select(p => new PartnershipSnapshot(
+                p.Id,
+                p.Name,
+                p.Slug,
+                p.Website,
+                p.GovernanceNotes,
+                p.CoordinatorPostVacant,
+                p.FallbackContactId,
+                p.LastConfirmedOn,
+                p.CouncilAreas.OrderBy(a => a.Name).Select(a => new AreaSnapshot(
+                    a.GssCode,
+                    a.Name,
+                    a.Aliases,
+                    a.ThirdSectorInterface == null ? null : new TsiSnapshot(a.ThirdSectorInterface.Name, a.ThirdSectorInterface.Website, a.ThirdSectorInterface.Email, a.ThirdSectorInterface.Phone))).ToList(),
+                p.Contacts.Select(c => new ContactCandidate(c.Id, c.Name, c.Role, c.IsCoordinator, c.IsPublished, c.Email, c.Phone, c.DisplayOrder)).ToList(),
+                p.EngagementRoutes.Select(r => new RouteSnapshot(r.Id, r.Kind, r.RepresentationKind, r.Title, r.Description, r.HowToJoin, r.ContactName, r.ContactEmail, r.MeetingFrequency, r.Format, r.IsActive, r.DisplayOrder)).ToList(),
+                p.Cjoips.Select(c => new PlanSnapshot(
+                    c.Id,
+                    c.PeriodStart,
+                    c.PeriodEnd,
+                    c.Status,
+                    c.ConsultationOpensOn,
+                    c.ConsultationClosesOn,
+                    c.Link,
+                    c.PublishedOn,
+                    c.ParticipationStatement == null ? null : new StatementSnapshot(c.ParticipationStatement.PublishedOn, c.ParticipationStatement.Link, c.ParticipationStatement.Summary))).ToList(),
+                p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedReportLink, r.PublishedOn)).ToList()))
+            .ToListAsync(cancellationToken);
+}
+
+public sealed record PartnershipListItem(string Name, string Slug, IReadOnlyList<AreaListItem> Areas);
+
+public sealed record AreaListItem(string GssCode, string Name);

@@ -1,0 +1,89 @@
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Rules;
+
+namespace CjpPortal.Web.Queries;
+
+/// <summary>Everything the public pages show about one partnership, read in one go.</summary>
+public sealed record PartnershipSnapshot(
+    int Id,
+    string Name,
+    string Slug,
+    string? Website,
+    string? GovernanceNotes,
+    bool CoordinatorPostVacant,
+    int? FallbackContactId,
+    DateOnly? LastConfirmedOn,
+    IReadOnlyList<AreaSnapshot> Areas,
+    IReadOnlyList<ContactCandidate> Contacts,
+    IReadOnlyList<RouteSnapshot> Routes,
+    IReadOnlyList<PlanSnapshot> Plans,
+    IReadOnlyList<AnnualReturnSnapshot> AnnualReturns)
+{
+    public IEnumerable<ContactCandidate> PublishedContacts => Contacts.Where(c => c.IsPublished).OrderBy(c => c.DisplayOrder).ThenBy(c => c.Id);
+
+    public MainContact MainContact => MainContactRule.Choose(
+        CoordinatorPostVacant,
+        FallbackContactId,
+        Contacts,
+        [.. Areas.Where(a => a.Tsi is not null).Select(a => new TsiCandidate(a.Tsi!.Name, a.Tsi.Email, a.Tsi.Phone))]);
+
+    public IEnumerable<RouteSnapshot> ActiveRoutes => Routes.Where(r => r.IsActive).OrderBy(r => r.DisplayOrder).ThenBy(r => r.Title, StringComparer.Ordinal);
+
+    public IEnumerable<RouteSnapshot> ActiveRoutesOf(EngagementRouteKind kind) => ActiveRoutes.Where(r => r.Kind == kind);
+
+    /// <summary>The published plan with the latest start; a plan in consultation is shown beside it.</summary>
+    public PlanSnapshot? CurrentPlan => Plans.Where(p => p.Status == CjoipStatus.Published).MaxBy(p => p.PeriodStart);
+
+    public IEnumerable<PlanSnapshot> PlansInConsultation(DateOnly today) =>
+        Plans.Where(p => p.Status == CjoipStatus.Consultation && (p.ConsultationClosesOn is null || p.ConsultationClosesOn >= today))
+            .OrderBy(p => p.ConsultationClosesOn);
+
+    public AnnualReturnSnapshot? LatestPublishedReport =>
+        AnnualReturns.Where(r => r.PublishedReportLink is not null).MaxBy(r => r.ReportingYearStart);
+
+    public string AreaNames => string.Join(", ", Areas.Select(a => a.Name));
+}
+
+public sealed record AreaSnapshot(string GssCode, string Name, IReadOnlyList<string> Aliases, TsiSnapshot? Tsi);
+
+public sealed record TsiSnapshot(string Name, string? Website, string? Email, string? Phone);
+
+public sealed record RouteSnapshot(
+    int Id,
+    EngagementRouteKind Kind,
+    BoardRepresentationKind? RepresentationKind,
+    string Title,
+    string? Description,
+    string? HowToJoin,
+    string? ContactName,
+    string? ContactEmail,
+    string? MeetingFrequency,
+    MeetingFormat? Format,
+    bool IsActive,
+    int DisplayOrder);
+
+public sealed record PlanSnapshot(
+    int Id,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    CjoipStatus Status,
+    DateOnly? ConsultationOpensOn,
+    DateOnly? ConsultationClosesOn,
+    string? Link,
+    DateOnly? PublishedOn,
+    StatementSnapshot? Statement)
+{
+    public string PeriodLabel => $"{PeriodStart.Year} to {PeriodEnd.Year}";
+}
+
+public sealed record StatementSnapshot(DateOnly? PublishedOn, string? Link, string? Summary)
+{
+    public bool IsPublished => PublishedOn is not null;
+}
+
+public sealed record AnnualReturnSnapshot(int ReportingYearStart, DateOnly DueOn, DateOnly? SubmittedOn, string? PublishedReportLink, DateOnly? PublishedOn)
+{
+    public ReportingYear Year => new(ReportingYearStart);
+
+    public bool IsOverdue(DateOnly today) => SubmittedOn is null && DueOn < today;
+}
