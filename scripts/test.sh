@@ -85,11 +85,15 @@ fi
 if ((${#trx_files[@]} > 0)); then
   summary="$(grep -ho '<Counters [^>]*>' "${trx_files[@]}" | awk '
     function attr(name,   m) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
-    { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted");
-      skipped += attr("notExecuted") + attr("inconclusive") }
+    { p = attr("passed"); f = attr("failed") + attr("error") + attr("timeout") + attr("aborted")
+      passed += p; failed += f; rest = attr("total") - p - f; if (rest > 0) skipped += rest }
     END { printf "%d passed, %d failed, %d skipped", passed, failed, skipped }')"
+  bad_runs="$({ grep -lE '<ResultSummary outcome="(Failed|Aborted|Error|Timeout)"' "${trx_files[@]}" || true; } | wc -l)"
   echo
   echo "TRX results: $RESULTS_DIR"
+  if ((bad_runs > 0)) && [[ "$summary" == *" 0 failed"* ]]; then
+    echo "$bad_runs test run(s) failed or were aborted outside any test (see the output above)"
+  fi
   echo "Tests: $summary"
 fi
 exit "$status"

@@ -78,7 +78,12 @@ _cjp_pg_as_owner() {
 
 # Create a directory owned by the cluster owner with the given mode.
 _cjp_pg_mkdir() {
-  local dir="$1" mode="$2"
+  local dir="$1" mode="$2" owner
+  owner="$(_cjp_pg_owner)"
+  if [[ -d "$dir" ]] && [[ "$(stat -c %U "$dir")" != "$owner" ]]; then
+    cjp_die "$dir belongs to user $(stat -c %U "$dir"), but this script would run the server as $owner." \
+      "Run as root (the cluster is then run by the postgres user), or use another data directory (CJP_PG_DATA_DIR)."
+  fi
   if cjp_is_root; then
     install -d -m "$mode" -o postgres -g postgres "$dir"
   else
@@ -210,9 +215,8 @@ cjp_pg_start() {
   cjp_pg_layout
   _cjp_pg_mkdir "$CJP_PG_RUN" 755
 
-  if [[ -d "$CJP_PG_DATA" ]] && [[ "$(stat -c %U "$CJP_PG_DATA")" != "$(_cjp_pg_owner)" ]]; then
-    cjp_die "$CJP_PG_DATA belongs to user $(stat -c %U "$CJP_PG_DATA"), but this script would run the server as $(_cjp_pg_owner)." \
-      "Run as root (the cluster is then run by the postgres user), or use another data directory (CJP_PG_DATA_DIR)."
+  if [[ -d "$CJP_PG_DATA" ]]; then
+    _cjp_pg_mkdir "$CJP_PG_DATA" 700 # checks the owner
   fi
   if [[ ! -f "$CJP_PG_DATA/PG_VERSION" ]]; then
     _cjp_pg_initdb
