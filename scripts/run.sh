@@ -8,7 +8,8 @@
 # Development mode, which applies migrations and loads the demo data into database cjp_dev.
 # Ctrl-C stops the app; the database keeps running (stop it: bash scripts/lib/postgres.sh stop).
 #
-# Environment: CJP_PORT (default 5080), CJP_PG_PORT (default 5433), CJP_DB (default cjp_dev).
+# Environment: CJP_PORT (default 5080), CJP_PG_PORT (default 5433 or the next free port),
+# CJP_DB (default cjp_dev).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

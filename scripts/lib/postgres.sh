@@ -12,7 +12,7 @@
 # if that user cannot reach <repo>/.data, the data goes to /var/tmp/cjp-portal-<hash>/ instead.
 #
 # Environment:
-#   CJP_PG_PORT      TCP port (default 5433)
+#   CJP_PG_PORT      TCP port (default 5433, or the next free port if 5433 is taken)
 #   CJP_PG_BINDIR    directory holding initdb/pg_ctl/postgres (default: PostgreSQL 15's)
 #   CJP_PG_DATA_DIR  use this data directory instead of <repo>/.data/postgres
 #
@@ -22,6 +22,9 @@
 # shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
+# An explicit CJP_PG_PORT is obeyed strictly; with the default, a busy port 5433 (another checkout's
+# cluster, say) makes the scripts use the next free port, and a running cluster is reused on its port.
+if [[ -n "${CJP_PG_PORT:-}" ]]; then _CJP_PG_PORT_EXPLICIT=1; else _CJP_PG_PORT_EXPLICIT=0; fi
 CJP_PG_PORT="${CJP_PG_PORT:-5433}"
 export CJP_PG_PORT
 CJP_PG_USER=postgres # the database superuser's name
@@ -69,11 +72,16 @@ _cjp_pg_owner() {
 
 # Run a command as the cluster owner, from / (the owner may not be able to enter the cwd).
 _cjp_pg_as_owner() {
-  if cjp_is_root; then
-    (cd / && runuser -u postgres -- "$@")
-  else
-    (cd / && "$@")
-  fi
+  (
+    cd /
+    # The server must not inherit the start/stop lock.
+    if [[ -n "${_CJP_PG_LOCK_FD:-}" ]]; then exec {_CJP_PG_LOCK_FD}>&-; fi
+    if cjp_is_root; then
+      exec runuser -u postgres -- "$@"
+    else
+      exec "$@"
+    fi
+  )
 }
 
 # Create a directory owned by the cluster owner with the given mode.
@@ -209,12 +217,38 @@ _cjp_pg_wait_ready() {
   done
 }
 
+# Serialise start/stop between scripts running at the same time in this checkout.
+_cjp_pg_lock() {
+  _CJP_PG_LOCK_FD=""
+  cjp_have flock || return 0
+  exec {_CJP_PG_LOCK_FD}>>"$CJP_PG_RUN/.cjp-lock"
+  flock -w 120 "$_CJP_PG_LOCK_FD" || cjp_die "timed out waiting for another script to start or stop the cluster"
+}
+_cjp_pg_unlock() {
+  if [[ -n "${_CJP_PG_LOCK_FD:-}" ]]; then
+    exec {_CJP_PG_LOCK_FD}>&-
+    _CJP_PG_LOCK_FD=""
+  fi
+}
+
+# With the default port, use the port this checkout's running cluster already has.
+_cjp_pg_adopt_running_port() {
+  if [[ "$_CJP_PG_PORT_EXPLICIT" == 0 && -n "$(_cjp_pg_running_pid)" ]]; then
+    CJP_PG_PORT="$(_cjp_pg_running_port)"
+  fi
+}
+
 # Start this checkout's cluster if it isn't running; wait until it accepts connections.
 cjp_pg_start() {
   cjp_pg_find_bin
   cjp_pg_layout
   _cjp_pg_mkdir "$CJP_PG_RUN" 755
+  _cjp_pg_lock
+  _cjp_pg_start_locked
+  _cjp_pg_unlock
+}
 
+_cjp_pg_start_locked() {
   if [[ -d "$CJP_PG_DATA" ]]; then
     _cjp_pg_mkdir "$CJP_PG_DATA" 700 # checks the owner
   fi
@@ -234,7 +268,9 @@ cjp_pg_start() {
   if [[ -n "$pid" ]]; then
     local running_port
     running_port="$(_cjp_pg_running_port)"
-    if [[ "$running_port" != "$CJP_PG_PORT" ]]; then
+    if [[ "$running_port" != "$CJP_PG_PORT" && "$_CJP_PG_PORT_EXPLICIT" == 0 ]]; then
+      CJP_PG_PORT="$running_port"
+    elif [[ "$running_port" != "$CJP_PG_PORT" ]]; then
       cjp_die "this checkout's cluster ($CJP_PG_DATA) is already running on port $running_port, not $CJP_PG_PORT." \
         "Use CJP_PG_PORT=$running_port, or stop it first: bash scripts/lib/postgres.sh stop"
     fi
@@ -248,8 +284,19 @@ cjp_pg_start() {
     cjp_info "removing stale $CJP_PG_DATA/postmaster.pid (its server is not running)"
     rm -f "$CJP_PG_DATA/postmaster.pid"
   fi
-  rm -f "$CJP_PG_RUN/.s.PGSQL.$CJP_PG_PORT" "$CJP_PG_RUN/.s.PGSQL.$CJP_PG_PORT.lock"
 
+  if cjp_port_in_use "$CJP_PG_PORT"; then
+    local what="another program"
+    if [[ "$_CJP_PG_PORT_EXPLICIT" == 0 ]]; then
+      local free=$((CJP_PG_PORT + 1))
+      while cjp_port_in_use "$free" && ((free < CJP_PG_PORT + 50)); do free=$((free + 1)); done
+      if ! cjp_port_in_use "$free"; then
+        cjp_info "port $CJP_PG_PORT is taken (another checkout's cluster?); using port $free for this one"
+        cjp_info "(set CJP_PG_PORT to choose the port yourself)"
+        CJP_PG_PORT="$free"
+      fi
+    fi
+  fi
   if cjp_port_in_use "$CJP_PG_PORT"; then
     local what="another program"
     if "$(_cjp_pg_tool pg_isready)" -q -h 127.0.0.1 -p "$CJP_PG_PORT" -t 2; then
@@ -261,6 +308,7 @@ cjp_pg_start() {
       "Choose another port for this checkout's cluster, e.g.: export CJP_PG_PORT=$free"
   fi
 
+  rm -f "$CJP_PG_RUN/.s.PGSQL.$CJP_PG_PORT" "$CJP_PG_RUN/.s.PGSQL.$CJP_PG_PORT.lock"
   _cjp_pg_write_conf
   cjp_info "starting PostgreSQL on 127.0.0.1:$CJP_PG_PORT (data $CJP_PG_DATA, log $CJP_PG_LOG)"
   if ! _cjp_pg_as_owner "$CJP_PG_BINDIR/pg_ctl" -D "$CJP_PG_DATA" -l "$CJP_PG_LOG" -w -t 60 -s start; then
@@ -287,15 +335,18 @@ cjp_pg_stop() {
     return 0
   fi
   cjp_info "stopping PostgreSQL (PID $pid, data $CJP_PG_DATA)"
+  [[ -d "$CJP_PG_RUN" ]] && _cjp_pg_lock
   if ! _cjp_pg_as_owner "$CJP_PG_BINDIR/pg_ctl" -D "$CJP_PG_DATA" -m fast -w -t 60 -s stop; then
     cjp_die "pg_ctl stop failed; see $CJP_PG_LOG"
   fi
+  _cjp_pg_unlock
   cjp_ok "PostgreSQL stopped"
 }
 
 cjp_pg_status() {
   cjp_pg_find_bin
   cjp_pg_layout
+  _cjp_pg_adopt_running_port
   local pid
   pid="$(_cjp_pg_running_pid)"
   echo "data:    $CJP_PG_DATA$([[ -f "$CJP_PG_DATA/PG_VERSION" ]] || echo ' (not created yet)')"
@@ -323,17 +374,22 @@ _cjp_pg_main() {
     restart) cjp_pg_stop && cjp_pg_start ;;
     status) cjp_pg_status ;;
     env)
+      cjp_pg_find_bin
+      cjp_pg_layout
+      _cjp_pg_adopt_running_port
       echo "export CJP_PG_PORT=$CJP_PG_PORT"
       echo "export CJP_TEST_CONNECTION='$(cjp_pg_connstr postgres)'"
       echo "export ConnectionStrings__Default='$(cjp_pg_connstr cjp_dev)'"
       ;;
     psql)
       cjp_pg_find_bin
+      cjp_pg_layout
+      _cjp_pg_adopt_running_port
       exec "$(_cjp_pg_tool psql)" -h 127.0.0.1 -p "$CJP_PG_PORT" -U "$CJP_PG_USER" "$@"
       ;;
     *)
       echo "usage: bash scripts/lib/postgres.sh start|stop|restart|status|env|psql [psql args]" >&2
-      echo "       (port: CJP_PG_PORT, default 5433)" >&2
+      echo "       (port: CJP_PG_PORT, default 5433 or the next free one)" >&2
       return 2
       ;;
   esac
