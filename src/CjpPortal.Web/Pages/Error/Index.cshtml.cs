@@ -16,7 +16,9 @@ namespace CjpPortal.Web.Pages.Error;
 /// exception detail (that is in the log), only a reference that matches the log entry's trace id.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+// Order 1001 puts this after the site-wide AutoValidateAntiforgeryToken convention filter (order 1000), so it is the
+// effective antiforgery policy: a re-executed POST must still get this page, not an empty 400.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public class IndexModel(IOptions<PortalOptions> options) : PageModel
 {
     public string ContactEmail { get; } = options.Value.ContactEmail;

@@ -11,7 +11,9 @@ namespace CjpPortal.Web.Pages.Status;
 /// request's method, so it answers any method, ignores antiforgery and is never output-cached.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+// Order 1001 puts this after the site-wide AutoValidateAntiforgeryToken convention filter (order 1000), so it is the
+// effective antiforgery policy: a re-executed POST must still get this page, not an empty 400.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public class IndexModel(IOptions<PortalOptions> options) : PageModel
 {
     public int Code { get; private set; }
