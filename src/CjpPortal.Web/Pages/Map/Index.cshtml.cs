@@ -13,7 +13,8 @@ public class IndexModel(DirectoryQueries queries, ScotlandMap map) : PageModel
 {
     public ScotlandMap Map => map;
 
-    /// <summary>Every drawn area; <see cref="MapArea.Link"/> is null for an area no partnership covers.</summary>
+    /// <summary>Every drawn area, alphabetically so that Tab moves through the map in the same order as the list
+    /// below it; <see cref="MapArea.Link"/> is null for an area no partnership covers.</summary>
     public IReadOnlyList<MapArea> Areas { get; private set; } = [];
 
     /// <summary>Every council area a partnership covers, alphabetically, for the list below the map.</summary>
@@ -26,7 +27,7 @@ public class IndexModel(DirectoryQueries queries, ScotlandMap map) : PageModel
             .SelectMany(p => p.Areas.Select(a => new AreaLink(a.GssCode, a.Name, p.Name, p.Slug)))
             .ToDictionary(a => a.GssCode, StringComparer.Ordinal);
 
-        Areas = [.. map.Shapes.Select(shape => new MapArea(shape, links.GetValueOrDefault(shape.GssCode)))];
+        Areas = [.. map.Shapes.Select(shape => new MapArea(shape, links.GetValueOrDefault(shape.GssCode))).OrderBy(a => a.Name, StringComparer.InvariantCulture)];
         AreaLinks = [.. links.Values.OrderBy(a => a.AreaName, StringComparer.InvariantCulture)];
     }
 }
