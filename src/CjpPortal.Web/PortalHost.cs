@@ -57,10 +57,8 @@ public static class PortalHost
         services.AddPortalDatabase(connectionString);
         services.AddSingleton(TimeProvider.System);
 
-        services.AddRazorPages(options =>
-        {
-            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-        });
+        // Razor Pages validate the antiforgery token on every unsafe method by default.
+        services.AddRazorPages();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";
@@ -156,5 +154,12 @@ public static class PortalHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         PortalEndpoints.Map(app);
+
+        // Without this, the fallback authorization policy would send an unknown URL to the sign-in page.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
     }
 }
