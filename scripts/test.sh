@@ -83,7 +83,7 @@ if ((status != 0)); then
   cjp_error "dotnet test exited with status $status"
 fi
 if ((${#trx_files[@]} > 0)); then
-  summary="$(grep -ho '<Counters [^>]*>' "${trx_files[@]}" | awk '
+  summary="$({ grep -ho '<Counters [^>]*>' "${trx_files[@]}" || true; } | awk '
     function attr(name,   m) { return match($0, name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 2, RLENGTH - length(name) - 3) + 0 : 0 }
     { p = attr("passed"); f = attr("failed") + attr("error") + attr("timeout") + attr("aborted")
       passed += p; failed += f; rest = attr("total") - p - f; if (rest > 0) skipped += rest }
