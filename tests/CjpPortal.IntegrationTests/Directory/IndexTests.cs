@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using CjpPortal.TestCommon;
+using Microsoft.EntityFrameworkCore;
 using static CjpPortal.TestCommon.HtmlAssertions;
 
 namespace CjpPortal.IntegrationTests.Directory;
@@ -124,6 +125,28 @@ public sealed class IndexTests(PortalFixture fixture)
         var dates = Rows(page).Select(ConfirmedOn).ToList();
         Assert.Equal(FixedTimeProvider.TestToday, dates[0]);
         Assert.Equal(dates.OrderDescending(), dates);
+    }
+
+    [Fact]
+    public async Task Get_Directory_MarksEntriesNotConfirmedForAYearAsStale()
+    {
+        // Arrange
+        var yearAgo = FixedTimeProvider.TestToday.AddMonths(-12);
+        var stale = await fixture.WithDbContextAsync(db => db.Partnerships
+            .Where(p => p.LastConfirmedOn == null || p.LastConfirmedOn < yearAgo)
+            .Select(p => p.Slug)
+            .ToListAsync());
+
+        // Act
+        var page = await fixture.Client.GetDocumentAsync("/directory");
+
+        // Assert
+        Assert.NotEmpty(stale);
+        var marked = Rows(page)
+            .Where(r => r.QuerySelectorAll("td").Last().TextOf().Contains("Stale", StringComparison.Ordinal))
+            .Select(r => r.QuerySelector("a[href^='/partnerships/']")!.GetAttribute("href")!["/partnerships/".Length..])
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(stale.Order(StringComparer.Ordinal), marked);
     }
 
     [Fact]

@@ -71,4 +71,32 @@ public sealed class IndexTests(PortalFixture fixture)
 
         Assert.Contains("23 December 2026", page.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Get_AfterConsultationCloses_NoLongerListsIt()
+    {
+        // Arrange: the demo consultations close 30 days after the test date.
+        var open = await fixture.WithDbContextAsync(db => db.Cjoips
+            .Where(c => c.Status == CjoipStatus.Consultation)
+            .Select(c => c.Partnership.Slug)
+            .FirstAsync());
+        var original = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromDays(31));
+        await fixture.EvictCachesAsync();
+        try
+        {
+            // Act
+            var page = await fixture.Client.GetDocumentAsync("/");
+
+            // Assert
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Null(page.Document.QuerySelector($"main a[href='/partnerships/{open}']"));
+            Assert.DoesNotContain("23 December 2026", page.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            fixture.Clock.SetUtcNow(original);
+            await fixture.EvictCachesAsync();
+        }
+    }
 }
