@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString)
         {
             Database = name,
-            // Each test database gets its own pool, which must not outlive it.
+            // Names the connections, so a test run's sessions can be told apart in pg_stat_activity.
             ApplicationName = name,
         };
         return new TestDatabase(name, builder.ConnectionString);
