@@ -1,9 +1,14 @@
 using CjpPortal.Core.Domain;
+using CjpPortal.Core.Email;
+using CjpPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Core;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<CouncilArea> CouncilAreas => Set<CouncilArea>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
@@ -13,11 +18,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
     public DbSet<Cjoip> Cjoips => Set<Cjoip>();
     public DbSet<ParticipationStatement> ParticipationStatements => Set<ParticipationStatement>();
     public DbSet<AnnualReturn> AnnualReturns => Set<AnnualReturn>();
+    public DbSet<PartnershipCoordinator> PartnershipCoordinators => Set<PartnershipCoordinator>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        IdentityTableNames.Apply(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

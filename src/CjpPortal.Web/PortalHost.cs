@@ -1,6 +1,7 @@
 using CjpPortal.Core;
+using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -27,8 +28,10 @@ public static class PortalHost
                 await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode);
                 app.Logger.LogInformation("Database migrated and seeded");
                 return 0;
+            case "create-admin":
+                return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate. With no command the portal starts.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, create-admin --email <address>. With no command the portal starts.");
                 return 2;
         }
 
@@ -37,6 +40,10 @@ public static class PortalHost
         if (options.MigrateOnStartup ?? app.Environment.IsDevelopment())
         {
             await DatabaseSetup.MigrateAndSeedAsync(app.Services, options.DemoMode);
+            if (options.DemoMode)
+            {
+                await DemoAccounts.EnsureAsync(app.Services);
+            }
         }
 
         await app.RunAsync();
@@ -66,15 +73,8 @@ public static class PortalHost
         });
 
         // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
-            {
-                options.Cookie.Name = "cjp-auth";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.LoginPath = "/account/sign-in";
-                options.AccessDeniedPath = "/status/403";
-            });
+        // Identity's application cookie (cjp-auth) is the default scheme; see AccountServices.
+        AccountServices.Add(services, builder.Configuration);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
@@ -148,6 +148,7 @@ public static class PortalHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,0 +1,12 @@
+namespace CjpPortal.Core.Email;
+
+/// <summary>An e-mail waiting in the outbox table; <see cref="SentAt"/> is set once a sender has delivered it.</summary>
+public class OutboxEmail
+{
+    public long Id { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+}

@@ -1,0 +1,29 @@
+using System.Threading.RateLimiting;
+
+namespace CjpPortal.Web.Infrastructure.Auth;
+
+/// <summary>Slows down password guessing: form posts to sign-in, invitation acceptance and password reset are limited
+/// per client IP address in a fixed window. Pages opt in with [EnableRateLimiting(AccountRateLimiting.PolicyName)];
+/// a refused request gets 429 and the status page.</summary>
+public static class AccountRateLimiting
+{
+    public const string PolicyName = "account-forms";
+
+    /// <summary>Configuration key for the number of posts allowed per client per minute (default 10).</summary>
+    public const string PermitLimitKey = "Portal:AccountFormPostsPerMinute";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var permitLimit = configuration.GetValue(PermitLimitKey, 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(PolicyName, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reading"));
+        });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using CjpPortal.Core;
+using CjpPortal.Core.Email;
+using CjpPortal.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CjpPortal.Web.Infrastructure.Auth;
+
+/// <summary>Accounts: ASP.NET Core Identity on the portal's database, the sign-in cookie, two-factor policies for the
+/// editing areas, rate limiting of the account forms, invitations and e-mail.</summary>
+public static class AccountServices
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(options =>
+            {
+                // NCSC: length, not composition rules; PasswordPolicy adds the maximum and the common-password list.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "cjp-auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = SignInPath;
+            options.AccessDeniedPath = "/status/403";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
+
+        // A removed user or a changed password ends every session within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = KeepSecondFactorClaim;
+        });
+
+        AuthorizationPolicies.Add(services.AddAuthorizationBuilder());
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Manage", AuthorizationPolicies.Coordinator);
+            options.Conventions.AuthorizeFolder("/National", AuthorizationPolicies.CjsStaff);
+            options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
+        });
+
+        AccountRateLimiting.Add(services, configuration);
+        services.AddScoped<IEmailTransport, OutboxEmailTransport>();
+        services.AddScoped<InvitationService>();
+    }
+
+    /// <summary>The security stamp check rebuilds the principal from the database, which would drop the claim saying
+    /// the second factor was used at sign-in; carry it over so the user is not locked out of the editing pages.</summary>
+    private static Task KeepSecondFactorClaim(SecurityStampRefreshingPrincipalContext context)
+    {
+        var method = context.CurrentPrincipal?.FindFirst(AuthorizationPolicies.AuthenticationMethodClaim);
+        if (method is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity
+            && !identity.HasClaim(AuthorizationPolicies.AuthenticationMethodClaim, method.Value))
+        {
+            identity.AddClaim(new Claim(AuthorizationPolicies.AuthenticationMethodClaim, method.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,30 @@
+using CjpPortal.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CjpPortal.Web.Infrastructure.Auth;
+
+/// <summary>The portal's named policies. Each needs a sign-in completed with a second factor (the "amr" claim that
+/// Identity adds after an authenticator or recovery code), so no editing page opens on a password alone.</summary>
+public static class AuthorizationPolicies
+{
+    public const string Coordinator = nameof(Coordinator);
+    public const string CjsStaff = nameof(CjsStaff);
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>The claim Identity adds when the second factor was used at sign-in.</summary>
+    public const string AuthenticationMethodClaim = "amr";
+    public const string MultiFactorMethod = "mfa";
+
+    public static void Add(AuthorizationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .AddPolicy(Coordinator, policy => TwoFactor(policy).RequireRole(Roles.Coordinator))
+            // Administrators manage CJS staff, so they can do what CJS staff do.
+            .AddPolicy(CjsStaff, policy => TwoFactor(policy).RequireRole(Roles.CjsStaff, Roles.Administrator))
+            .AddPolicy(Administrator, policy => TwoFactor(policy).RequireRole(Roles.Administrator));
+    }
+
+    private static AuthorizationPolicyBuilder TwoFactor(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireClaim(AuthenticationMethodClaim, MultiFactorMethod);
+}

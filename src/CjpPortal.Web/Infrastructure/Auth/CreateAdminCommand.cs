@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using CjpPortal.Core.Identity;
+
+namespace CjpPortal.Web.Infrastructure.Auth;
+
+/// <summary><c>dotnet CjpPortal.Web.dll create-admin --email someone@example.org</c>: the first administrator on a new
+/// installation. Creates the account (or renews its invitation) and prints a one-time invitation link; run
+/// <c>migrate</c> first.</summary>
+public static class CreateAdminCommand
+{
+    /// <summary>Configuration key for the address people reach the portal at, used in links printed or e-mailed
+    /// outside a request.</summary>
+    public const string BaseUrlKey = "Portal:BaseUrl";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var email = EmailArgument(args);
+        if (email is null || !new EmailAddressAttribute().IsValid(email))
+        {
+            await error.WriteLineAsync("Usage: create-admin --email <address>");
+            return 2;
+        }
+
+        var baseUrl = services.GetRequiredService<IConfiguration>()[BaseUrlKey] ?? "http://localhost:5080";
+        await using var scope = services.CreateAsyncScope();
+        var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
+        var link = await invitations.InviteAsync(email, Roles.Administrator, new Uri(baseUrl));
+        await output.WriteLineAsync($"Administrator {email} invited. This link sets their password; it works once and expires in 7 days:");
+        await output.WriteLineAsync(link);
+        return 0;
+    }
+
+    private static string? EmailArgument(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--email" && i + 1 < args.Length)
+            {
+                return args[i + 1].Trim();
+            }
+
+            if (args[i].StartsWith("--email=", StringComparison.Ordinal))
+            {
+                return args[i]["--email=".Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+}
