@@ -16,6 +16,12 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/",
         "/about",
         "/accessibility",
+        // Accounts: signing in, and the links sent by e-mail, work before anyone is signed in.
+        "/account/forgot-password",
+        "/account/invitation/{token}",
+        "/account/reset-password/{token}",
+        "/account/sign-in",
+        "/account/sign-in/two-factor",
         "/directory",
         "/directory.csv",
         "/error",

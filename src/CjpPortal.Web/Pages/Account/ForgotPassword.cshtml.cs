@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using CjpPortal.Core.Email;
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CjpPortal.Web.Pages.Account;
+
+/// <summary>Sends a password reset link. The answer is the same whether or not the address has an account, so the page
+/// cannot be used to find out who has one.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountRateLimiting.PolicyName)]
+public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [TempData]
+    public string? SentTo { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var address = Email?.Trim();
+        if (string.IsNullOrEmpty(address))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+        else if (address.Length > 256 || !new EmailAddressAttribute().IsValid(address))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return AccountPages.Invalid(this);
+        }
+
+        var user = await userManager.FindByEmailAsync(address!);
+        if (user is not null && await userManager.HasPasswordAsync(user))
+        {
+            var token = PasswordResetLinks.Encode(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
+            var link = $"{Request.Scheme}://{Request.Host}{PasswordResetLinks.Path}{token}";
+            await email.SendAsync(
+                new EmailMessage(
+                    user.Email!,
+                    "Reset your Community Justice Partnerships portal password",
+                    $"""
+                    Someone asked to reset the password for your account on the Community Justice Partnerships portal.
+
+                    To choose a new password, open this link within 2 hours:
+
+                    {link}
+
+                    If you did not ask for this, you can ignore this email: your password has not changed.
+                    """),
+                cancellationToken);
+        }
+
+        SentTo = address;
+        return LocalRedirect("/account/forgot-password");
+    }
+}

@@ -1,0 +1,75 @@
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CjpPortal.Web.Pages.Account;
+
+/// <summary>Sets a new password from an e-mailed link. Changing the password changes the security stamp, which ends
+/// every other session and makes the link unusable a second time.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountRateLimiting.PolicyName)]
+public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : PageModel
+{
+    public bool LinkIsValid { get; private set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        var (user, _) = await FindAsync(token);
+        return user is null ? Unusable() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        ModelState.Clear();
+        var (user, resetToken) = await FindAsync(token);
+        if (user is null)
+        {
+            return Unusable();
+        }
+
+        PasswordRules.Validate(ModelState, Password, ConfirmPassword);
+        if (!ModelState.IsValid)
+        {
+            return AccountPages.Invalid(this);
+        }
+
+        var result = await userManager.ResetPasswordAsync(user, resetToken, Password!);
+        if (!result.Succeeded)
+        {
+            PasswordRules.AddErrors(ModelState, result);
+            return AccountPages.Invalid(this);
+        }
+
+        TempData["Banner"] = "Your password has been changed. Sign in with your new password.";
+        return LocalRedirect(AccountPages.SignIn);
+    }
+
+    private async Task<(ApplicationUser? User, string ResetToken)> FindAsync(string token)
+    {
+        if (!PasswordResetLinks.TryDecode(token, out var userId, out var resetToken)
+            || await userManager.FindByIdAsync(userId.ToString()) is not { } user
+            || !await userManager.VerifyUserTokenAsync(user, userManager.Options.Tokens.PasswordResetTokenProvider, UserManager<ApplicationUser>.ResetPasswordTokenPurpose, resetToken))
+        {
+            return (null, string.Empty);
+        }
+
+        LinkIsValid = true;
+        return (user, resetToken);
+    }
+
+    private PageResult Unusable()
+    {
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
+    }
+}

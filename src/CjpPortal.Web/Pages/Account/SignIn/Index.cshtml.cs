@@ -1,0 +1,71 @@
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CjpPortal.Web.Pages.Account.SignIn;
+
+[AllowAnonymous]
+[EnableRateLimiting(AccountRateLimiting.PolicyName)]
+public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageModel
+{
+    public const string LockedOutMessage = "Your account is locked after 5 failed attempts to sign in. Try again in 15 minutes or reset your password.";
+    public const string FailedMessage = "Enter the email address and password for your account";
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Banner { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), "Enter your password");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return AccountPages.Invalid(this);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            var next = string.IsNullOrEmpty(ReturnUrl) || !Url.IsLocalUrl(ReturnUrl)
+                ? AccountPages.TwoFactor
+                : QueryHelpers.AddQueryString(AccountPages.TwoFactor, "returnUrl", ReturnUrl);
+            return LocalRedirect(next);
+        }
+
+        if (result.Succeeded)
+        {
+            // Signed in with a password only: the account has no authenticator yet, and nothing opens until it has.
+            return LocalRedirect(AccountPages.Authenticator);
+        }
+
+        ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOutMessage : FailedMessage);
+        return AccountPages.Invalid(this);
+    }
+}

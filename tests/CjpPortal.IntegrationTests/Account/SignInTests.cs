@@ -1,0 +1,294 @@
+using System.Net;
+using CjpPortal.Core.Identity;
+using CjpPortal.TestCommon;
+using CjpPortal.Web.Pages.Account.SignIn;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CjpPortal.IntegrationTests.Account.InvitationTests;
+
+namespace CjpPortal.IntegrationTests.Account;
+
+/// <summary>Signing in with a password and a second factor, lockout, rate limiting, and the two-factor rule for
+/// the editing areas.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class SignInTests(PortalFixture fixture)
+{
+    private const string Password = "marmalade harbour bicycle";
+
+    [Fact]
+    public async Task Post_PasswordAndAuthenticatorCode_SignsInToDashboard()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password, Roles.Coordinator, "orkney");
+        using var client = fixture.CreateAccountsClient();
+
+        // Act
+        var signedIn = await client.SignInAsync(email, Password, key);
+        var dashboard = await client.GetDocumentAsync("/manage");
+
+        // Assert
+        Assert.Equal("/manage", signedIn.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Orkney", dashboard.One("#partnerships").TextOf(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RecoveryCode_SignsInOnceOnly()
+    {
+        // Arrange
+        var email = NewEmail();
+        await fixture.CreateEnrolledUserAsync(email, Password, Roles.Coordinator);
+        var code = await WithUsersAsync(async users =>
+            (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 2))!.First());
+        using var client = fixture.CreateAccountsClient();
+        using var secondClient = fixture.CreateAccountsClient();
+
+        // Act
+        var first = await SignInWithCodeAsync(client, email, code);
+        var second = await SignInWithCodeAsync(secondClient, email, code);
+
+        // Assert
+        Assert.Equal("/manage", first.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        HtmlAssertions.AssertFieldError(second.Document, "Code", "The code is not correct");
+    }
+
+    [Fact]
+    public async Task Post_WrongAuthenticatorCode_Returns400WithMessageOnTheField()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        var wrong = ((int.Parse(Totp.Code(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        using var client = fixture.CreateAccountsClient();
+
+        // Act
+        var page = await SignInWithCodeAsync(client, email, wrong);
+        var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        HtmlAssertions.AssertFieldError(page.Document, "Code", "The code is not correct");
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_WrongPassword_Returns400WithoutSayingWhichPartWasWrong()
+    {
+        // Arrange
+        var email = NewEmail();
+        await fixture.CreateEnrolledUserAsync(email, Password);
+        using var client = fixture.CreateAccountsClient();
+
+        // Act
+        var wrongPassword = await client.SignInAsync(email, "not the right password", authenticatorKey: null);
+        var unknownEmail = await client.SignInAsync(NewEmail(), Password, authenticatorKey: null);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.StatusCode);
+        HtmlAssertions.AssertFieldError(wrongPassword.Document, "Email", IndexModel.FailedMessage);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownEmail.StatusCode);
+        HtmlAssertions.AssertFieldError(unknownEmail.Document, "Email", IndexModel.FailedMessage);
+    }
+
+    [Fact]
+    public async Task Post_EmptySignInForm_Returns400WithBothFieldErrors()
+    {
+        // Arrange
+        using var client = fixture.CreateAccountsClient();
+        var form = await client.GetDocumentAsync("/account/sign-in");
+
+        // Act
+        var page = await client.SubmitAsync(form, Fields(("Email", ""), ("Password", "")));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", "Enter your email address");
+        HtmlAssertions.AssertFieldError(page.Document, "Password", "Enter your password");
+    }
+
+    [Fact]
+    public async Task Post_FiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        using var client = fixture.CreateAccountsClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var failed = await client.SignInAsync(email, $"wrong password number {attempt}", authenticatorKey: null);
+            Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        }
+
+        // Act
+        var page = await client.SignInAsync(email, Password, key);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+        var lockoutEnd = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockoutEnd);
+    }
+
+    [Fact]
+    public async Task Post_SignInWithoutAntiforgeryToken_Returns400()
+    {
+        // Arrange
+        var email = NewEmail();
+        await fixture.CreateEnrolledUserAsync(email, Password);
+        using var client = fixture.CreateAccountsClient();
+        await client.GetDocumentAsync("/account/sign-in");
+
+        // Act
+        var page = await client.PostFormAsync("/account/sign-in", Fields(("Email", email), ("Password", Password)));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Null(page.Response.Headers.Location);
+        Assert.DoesNotContain(page.Response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("Identity.TwoFactorUserId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_ManageAnonymously_RedirectsToSignIn()
+    {
+        // Arrange
+        using var client = fixture.CreateAccountsClient();
+
+        // Act
+        var response = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in?ReturnUrl=%2Fmanage", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ManageSignedInWithoutTwoFactor_IsForbiddenAndSignInAsksForAnAuthenticator()
+    {
+        // Arrange: the invited coordinator set a password but not an authenticator app
+        var email = NewEmail();
+        var link = await fixture.InviteAsync(email, Roles.Coordinator, "falkirk");
+        using var client = fixture.CreateAccountsClient();
+        var invitation = await client.GetDocumentAsync(link);
+        await client.SubmitAsync(invitation, Fields(("Password", Password), ("ConfirmPassword", Password)));
+        using var later = fixture.CreateAccountsClient();
+
+        // Act
+        var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+        var signIn = await later.SignInAsync(email, Password, authenticatorKey: null);
+        var manageLater = await later.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("/account/authenticator", signIn.Response.Headers.Location?.OriginalString);
+        Assert.StartsWith("http://localhost/status/403", manageLater.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_ManageAsCjsStaff_IsForbidden()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password, Roles.CjsStaff);
+        using var client = fixture.CreateAccountsClient();
+        var signedIn = await client.SignInAsync(email, Password, key);
+
+        // Act
+        var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal("/account", signedIn.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_AfterSecurityStampChanged_SignsOutWithinAMinute()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password, Roles.Coordinator);
+        using var client = fixture.CreateAccountsClient();
+        await client.SignInAsync(email, Password, key);
+        var before = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+        await WithUsersAsync(async users => await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!));
+        var start = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        HttpResponseMessage after;
+        try
+        {
+            // Act
+            after = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+        }
+        finally
+        {
+            fixture.Clock.SetUtcNow(start);
+        }
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SignOut_EndsTheSession()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password, Roles.Coordinator);
+        using var client = fixture.CreateAccountsClient();
+        await client.SignInAsync(email, Password, key);
+        var page = await client.GetDocumentAsync("/account/sign-out");
+
+        // Act
+        var signedOut = await client.SubmitAsync(page, Fields());
+        var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal("/account/sign-in", signedOut.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_TooManySignInAttemptsFromOneAddress_Returns429()
+    {
+        // Arrange: the fixture's own host keeps the production limit of 10 posts a minute
+        using var client = fixture.CreateClient();
+        var responses = new List<HttpStatusCode>();
+
+        // Act
+        for (var attempt = 0; attempt < 11; attempt++)
+        {
+            using var content = new FormUrlEncodedContent(Fields(("Email", "nobody@example.org"), ("Password", "whatever it is")));
+            responses.Add((await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), content)).StatusCode);
+        }
+
+        var page = await client.GetDocumentAsync("/account/sign-in");
+
+        // Assert
+        Assert.All(responses.Take(10), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, responses[10]);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    private static async Task<HtmlPage> SignInWithCodeAsync(HttpClient client, string email, string code)
+    {
+        var form = await client.GetDocumentAsync("/account/sign-in");
+        var afterPassword = await client.SubmitAsync(form, Fields(("Email", email), ("Password", Password)));
+        Assert.Equal("/account/sign-in/two-factor", afterPassword.Response.Headers.Location?.OriginalString);
+        var codeForm = await client.GetDocumentAsync("/account/sign-in/two-factor");
+        return await client.SubmitAsync(codeForm, Fields(("Code", code)));
+    }
+
+    private async Task<T> WithUsersAsync<T>(Func<UserManager<ApplicationUser>, Task<T>> action)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+}

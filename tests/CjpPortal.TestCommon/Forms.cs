@@ -1,0 +1,42 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Xunit.Sdk;
+
+namespace CjpPortal.TestCommon;
+
+/// <summary>Submits a page's form as a browser would: its action, its hidden fields (the antiforgery token among
+/// them) and the values the test types in.</summary>
+public static class Forms
+{
+    public const string AntiforgeryField = "__RequestVerificationToken";
+
+    public static async Task<HtmlPage> SubmitAsync(this HttpClient client, HtmlPage page, IReadOnlyDictionary<string, string> values, string formSelector = "main form")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new XunitException($"Expected a form matching '{formSelector}' on {page.Document.Url}.");
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(input => KeyValuePair.Create(input.GetAttribute("name") ?? string.Empty, input.GetAttribute("value") ?? string.Empty))
+            .Where(field => field.Key.Length > 0 && !values.ContainsKey(field.Key))
+            .Concat(values)
+            .ToList();
+        return await client.PostFormAsync(Action(form, page), fields);
+    }
+
+    /// <summary>Posts fields exactly as given (for example without an antiforgery token) and parses the answer.</summary>
+    public static async Task<HtmlPage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await client.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
+        return await Html.ParseAsync(response);
+    }
+
+    private static string Action(IElement form, HtmlPage page)
+    {
+        var action = form.GetAttribute("action");
+        return string.IsNullOrEmpty(action) ? new Uri(page.Document.Url).PathAndQuery : action;
+    }
+}
