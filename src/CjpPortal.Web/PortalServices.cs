@@ -1,3 +1,4 @@
+using CjpPortal.Web.Infrastructure.Map;
 using CjpPortal.Web.Queries;
 
 namespace CjpPortal.Web;
@@ -9,5 +10,6 @@ public static class PortalServices
     {
         services.AddScoped<DirectoryQueries>();
         services.AddSingleton<AreaIndex>();
+        services.AddSingleton<ScotlandMap>();
     }
 }

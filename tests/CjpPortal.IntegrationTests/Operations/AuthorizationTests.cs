@@ -1,0 +1,80 @@
+using CjpPortal.TestCommon;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CjpPortal.IntegrationTests.Operations;
+
+/// <summary>Deny by default: an endpoint is public only by an explicit [AllowAnonymous], and the public set is
+/// the one listed here. A new public page belongs on this list; anything else must ask people to sign in.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AuthorizationTests(PortalFixture fixture)
+{
+    private static readonly string[] PublicRoutes =
+    [
+        "/",
+        "/about",
+        "/accessibility",
+        "/directory",
+        "/directory.csv",
+        "/error",
+        "/find",
+        "/health/live",
+        "/health/ready",
+        "/map",
+        "/partnerships",
+        "/partnerships/{slug}",
+        "/privacy",
+        "/status/{code:int}",
+        // The fallback that answers an unknown URL with the 404 page rather than a sign-in redirect.
+        "/{*path}",
+    ];
+
+    [Fact]
+    public void Get_EndpointsOpenToAnonymousUsers_AreExactlyThePublicPages()
+    {
+        // Act
+        var open = Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Route).Distinct().Order(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(PublicRoutes, open);
+    }
+
+    [Fact]
+    public async Task Get_AnyOtherEndpointAnonymously_AsksToSignIn()
+    {
+        // Arrange
+        var protectedUrls = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains("GET"))
+            .Select(e => Url(e.RoutePattern))
+            .Distinct()
+            .ToList();
+
+        // Act / Assert
+        foreach (var url in protectedUrls)
+        {
+            var response = await fixture.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(
+                (int)response.StatusCode is 302 or 401 or 403 && response.Headers.Location?.OriginalString.Contains("sign-in", StringComparison.Ordinal) != false,
+                $"GET {url} by an anonymous user returned {(int)response.StatusCode} {response.Headers.Location}.");
+        }
+    }
+
+    private List<RouteEndpoint> Endpoints() =>
+        [.. fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+
+    private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+
+    /// <summary>A URL the route matches, with every parameter filled in.</summary>
+    private static string Url(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter =>
+                parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1" : "falkirk",
+            _ => string.Empty,
+        }))));
+}

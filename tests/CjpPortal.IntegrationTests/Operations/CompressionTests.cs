@@ -1,0 +1,38 @@
+using System.Net;
+using CjpPortal.TestCommon;
+
+namespace CjpPortal.IntegrationTests.Operations;
+
+[Collection(PortalCollection.Name)]
+public sealed class CompressionTests(PortalFixture fixture)
+{
+    [Theory]
+    [InlineData("/", "br", "br")]
+    [InlineData("/", "gzip", "gzip")]
+    [InlineData("/directory.csv", "gzip, br", "br")]
+    public async Task Get_ClientAcceptsCompression_ResponseIsCompressed(string url, string accept, string expected)
+    {
+        // Arrange: the in-memory client does not decompress, so the encoding stays visible.
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+
+        // Act
+        var response = await fixture.Client.SendAsync(request);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([expected], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task Get_ClientAcceptsNoCompression_ResponseIsPlain()
+    {
+        // Act
+        var response = await fixture.Client.GetAsync(new Uri("/", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using CjpPortal.TestCommon;
+
+namespace CjpPortal.IntegrationTests.Operations;
+
+[Collection(PortalCollection.Name)]
+public sealed class SecurityHeaderTests(PortalFixture fixture)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/directory.csv")]
+    [InlineData("/health/live")]
+    [InlineData("/no-such-page")]
+    public async Task Get_AnyResponse_HasStrictSecurityHeaders(string url)
+    {
+        // Act
+        var response = await fixture.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        // Assert
+        var csp = Header(response, "Content-Security-Policy");
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Get_HomePage_HasNoInlineScriptOrStyle()
+    {
+        // Act
+        var page = await fixture.Client.GetDocumentAsync("/");
+
+        // Assert: the policy would block these, so the page must not depend on them.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Empty(page.Document.QuerySelectorAll("script:not([src])"));
+        Assert.Empty(page.Document.QuerySelectorAll("style"));
+        Assert.Empty(page.Document.QuerySelectorAll("[style]"));
+    }
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : throw new Xunit.Sdk.XunitException($"Response to {response.RequestMessage?.RequestUri} has no {name} header.");
+}

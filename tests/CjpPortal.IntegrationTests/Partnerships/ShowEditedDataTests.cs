@@ -1,0 +1,86 @@
+using System.Net;
+using CjpPortal.Core.Domain;
+using CjpPortal.TestCommon;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.IntegrationTests.Partnerships;
+
+/// <summary>Partnership pages after coordinators' edits; each test resets the demo data afterwards.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ShowEditedDataTests(PortalFixture fixture) : IAsyncLifetime
+{
+    private const string ScriptName = "<script>alert('name')</script>";
+    private const string ImageDescription = "<img src=x onerror=alert('description')>";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
+    [Theory]
+    [InlineData("/partnerships/falkirk")]
+    [InlineData("/directory")]
+    public async Task Get_TextContainingMarkup_IsShownAsText(string url)
+    {
+        // Arrange
+        await fixture.WithDbContextAsync(async db =>
+        {
+            var coordinator = await db.Contacts.SingleAsync(c => c.Partnership.Slug == "falkirk" && c.IsCoordinator);
+            coordinator.Name = ScriptName;
+            var forum = await db.EngagementRoutes.SingleAsync(r => r.Partnership.Slug == "falkirk" && r.Kind == EngagementRouteKind.LocalForum);
+            forum.Title = ImageDescription;
+            forum.Description = ImageDescription;
+            await db.SaveChangesAsync();
+        });
+        await fixture.EvictCachesAsync();
+
+        // Act
+        var page = await fixture.Client.GetDocumentAsync(url);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(ScriptName, page.Text, StringComparison.Ordinal);
+        Assert.Contains(ImageDescription, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.Document.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
+        Assert.Empty(page.Document.QuerySelectorAll("[onerror]"));
+    }
+
+    [Fact]
+    public async Task Get_CoordinatorUnpublished_ShowsAnotherContactFirst()
+    {
+        // Arrange
+        var officer = await fixture.WithDbContextAsync(async db =>
+        {
+            var contacts = await db.Contacts.Where(c => c.Partnership.Slug == "falkirk").ToListAsync();
+            contacts.Single(c => c.IsCoordinator).IsPublished = false;
+            await db.SaveChangesAsync();
+            return contacts.Single(c => !c.IsCoordinator);
+        });
+        await fixture.EvictCachesAsync();
+
+        // Act
+        var page = await fixture.Client.GetDocumentAsync("/partnerships/falkirk");
+
+        // Assert
+        Assert.Contains(officer.Name, page.One("#main-contact").TextOf(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_NoContactsAtAll_ShowsThirdSectorInterfaceFirst()
+    {
+        // Arrange
+        await fixture.WithDbContextAsync(async db =>
+        {
+            await db.Partnerships.Where(p => p.Slug == "falkirk").ExecuteUpdateAsync(s => s.SetProperty(p => p.FallbackContactId, (int?)null));
+            await db.Contacts.Where(c => c.Partnership.Slug == "falkirk").ExecuteDeleteAsync();
+        });
+        await fixture.EvictCachesAsync();
+
+        // Act
+        var page = await fixture.Client.GetDocumentAsync("/partnerships/falkirk");
+
+        // Assert
+        var main = page.One("#main-contact").TextOf();
+        Assert.Contains("Falkirk Third Sector Interface", main, StringComparison.Ordinal);
+        Assert.Contains("Third Sector Interface", main, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,32 @@
+using CjpPortal.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CjpPortal.TestCommon;
+
+/// <summary>The portal in memory, on a test database and a fixed clock. Program.cs is top-level statements, so a
+/// public type from the web assembly stands in as the entry point.</summary>
+public sealed class PortalFactory(string connectionString, TimeProvider clock) : WebApplicationFactory<PortalOptions>
+{
+    public const string EnvironmentName = "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting (not ConfigureAppConfiguration) so the values are there while PortalHost registers services.
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Portal:DemoMode", "true");
+        builder.UseSetting("Portal:MigrateOnStartup", "false");
+        builder.UseSetting("Portal:DisableHttpsRedirection", "true");
+        // Settings reach the app as command-line arguments, parent sections included, so the whole level is set here.
+        builder.UseSetting("Serilog:MinimumLevel", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(clock);
+        });
+    }
+}
