@@ -129,6 +129,6 @@ public sealed partial class FindingAPartnershipTests(PortalFixture portal)
     }
 
     // Demo contacts have a first name and a surname, e.g. "Jordan Sample".
-    [GeneratedRegex(@"^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$")]
+    [GeneratedRegex(@"^[A-Z][a-z]+ [A-Z][a-z]+$")]
     private static partial Regex PersonName();
 }
