@@ -30,8 +30,6 @@ warmup="${CJP_BENCH_WARMUP:-3s}"
 threads="${CJP_BENCH_THREADS:-2}"
 connections="${CJP_BENCH_CONNECTIONS:-32}"
 read -r -a pages <<<"${CJP_BENCH_PAGES:-/partnerships/falkirk /directory}"
-reference_page="${pages[0]}"
-static_name=bench-static.html
 out="$CJP_ROOT/bench/.out"
 results="$CJP_ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 
@@ -74,6 +72,8 @@ dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -p:Us
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__DemoMode=true
 export Portal__DisableHttpsRedirection=true
+# CJP_BENCH_OUTPUT_CACHE=false measures the pages rendered on every request (no output cache).
+export Portal__EnableOutputCache="${CJP_BENCH_OUTPUT_CACHE:-true}"
 export ConnectionStrings__Default
 ConnectionStrings__Default="$(cjp_pg_connstr cjp_bench)"
 
@@ -87,7 +87,7 @@ cjp_step "Migrating and seeding database cjp_bench (demo data)"
 cjp_step "Starting the portal on $base"
 # wwwroot must exist at start-up for the static file added below to be served.
 mkdir -p "$out/wwwroot"
-rm -f "$out/wwwroot/$static_name"
+rm -f "$out"/wwwroot/bench-static-*.html
 (cd "$out" && exec dotnet CjpPortal.Web.dll --urls "$base") >"$results/server.log" 2>&1 &
 server_pid=$!
 if ! cjp_wait_http "$base/health/ready" 120 "$server_pid"; then
@@ -97,19 +97,26 @@ fi
 cjp_ok "ready (PID $server_pid)"
 
 # The static file: a copy of the reference page, so it has exactly the same size.
-status="$(curl -sS -o "$results/reference.html" -w '%{http_code}' "$base$reference_page")"
-if [[ "$status" != 200 ]]; then
-  cjp_die "GET $reference_page answered $status, not 200; is the page there (and public)?"
-fi
-cp "$results/reference.html" "$out/wwwroot/$static_name"
-static_size="$(wc -c <"$out/wwwroot/$static_name")"
-read -r status served_size < <(curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' "$base/$static_name")
-if [[ "$status" != 200 || "$served_size" != "$static_size" ]]; then
-  cjp_die "GET /$static_name answered $status with $served_size bytes; expected 200 with $static_size bytes." \
-    "The portal should serve files from its wwwroot (UseStaticFiles)."
-fi
+# A static copy of each page, byte for byte, served by the same server: the baseline for that page.
+declare -A static_of
+i=0
+for path in "${pages[@]}"; do
+  i=$((i + 1))
+  name="bench-static-$i.html"
+  status="$(curl -sS -o "$results/reference-$i.html" -w '%{http_code}' "$base$path")"
+  if [[ "$status" != 200 ]]; then
+    cjp_die "GET $path answered $status, not 200; is the page there (and public)?"
+  fi
+  cp "$results/reference-$i.html" "$out/wwwroot/$name"
+  static_size="$(wc -c <"$out/wwwroot/$name")"
+  read -r status served_size < <(curl -sS -o /dev/null -w '%{http_code} %{size_download}\n' "$base/$name")
+  if [[ "$status" != 200 || "$served_size" != "$static_size" ]]; then
+    cjp_die "GET /$name answered $status with $served_size bytes; expected 200 with $static_size bytes." \
+      "The portal should serve files from its wwwroot (UseStaticFiles)."
+  fi
+  static_of[$path]="/$name"
+done
 
-# wrk's latency with unit -> milliseconds.
 to_ms() {
   awk -v v="$1" 'BEGIN {
     n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
@@ -131,7 +138,11 @@ run_wrk() {
 
 cjp_step "Benchmarking (wrk -t$threads -c$connections -d$duration --latency)"
 declare -A page_rps page_p99 page_err page_size
-for path in "${pages[@]}" "/$static_name"; do
+measured=()
+for path in "${pages[@]}"; do
+  measured+=("$path" "${static_of[$path]}")
+done
+for path in "${measured[@]}"; do
   run_wrk "$path" "$(printf '%s' "$path" | tr -c 'A-Za-z0-9_-' '_' | sed 's/^_*//')"
   page_rps[$path]="$rps"
   page_p99[$path]="$p99"
@@ -139,15 +150,16 @@ for path in "${pages[@]}" "/$static_name"; do
   page_size[$path]="$(curl -sS "$base$path" | wc -c)"
 done
 
-static_rps="${page_rps[/$static_name]}"
 {
   echo "CJP Portal benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "wrk -t$threads -c$connections -d$duration --latency, $(nproc) cores, server and wrk on the same machine"
+  echo "output cache: ${Portal__EnableOutputCache}"
   echo
   printf '%-28s %8s %12s %10s %10s %8s\n' page bytes 'req/s' 'p99 ms' 'vs static' errors
-  for path in "${pages[@]}" "/$static_name"; do
+  for path in "${measured[@]}"; do
+    static="${static_of[$path]:-$path}"
     printf '%-28s %8s %12s %10s %10s %8s\n' "$path" "${page_size[$path]}" "${page_rps[$path]}" "${page_p99[$path]}" \
-      "$(awk -v a="${page_rps[$path]}" -v b="$static_rps" 'BEGIN { printf (b > 0 ? "%.3f" : "n/a"), a / (b > 0 ? b : 1) }')" \
+      "$(awk -v a="${page_rps[$path]}" -v b="${page_rps[$static]}" 'BEGIN { printf (b > 0 ? "%.3f" : "n/a"), a / (b > 0 ? b : 1) }')" \
       "${page_err[$path]}"
   done
 } | tee "$results/summary.txt"

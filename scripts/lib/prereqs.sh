@@ -24,6 +24,8 @@ _cjp_check_pkg() {
     python3-aiosmtpd) [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 ;;
     wrk) cjp_have wrk ;;
     curl) cjp_have curl ;;
+    nodejs) cjp_have node ;;
+    npm) cjp_have npm ;;
     *) dpkg -s "$1" >/dev/null 2>&1 ;;
   esac
 }
@@ -83,6 +85,10 @@ cjp_require_dotnet() {
 }
 
 cjp_require_node() {
+  if ! cjp_have node || ! cjp_have npm; then
+    # Debian 12's own Node.js 18 is enough to build the front end.
+    cjp_ensure_packages nodejs npm
+  fi
   if ! cjp_have node || ! cjp_have npm; then
     cjp_die "Node.js and npm are required (the web project copies its front-end assets from npm at build time)." \
       "Install Node.js 20 with npm (Debian 12 also packages Node 18: apt-get install -y nodejs npm)."

@@ -149,7 +149,10 @@ public static class PortalHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseOutputCache();
+        if (options.EnableOutputCache)
+        {
+            app.UseOutputCache();
+        }
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -16,6 +16,9 @@ public sealed class PortalOptions
     /// <summary>Apply migrations at start-up. On by default in Development only; production uses the migrate command.</summary>
     public bool? MigrateOnStartup { get; set; }
 
+    /// <summary>Serve public pages from the output cache. Off only to measure rendering cost (bench/run.sh).</summary>
+    public bool EnableOutputCache { get; set; } = true;
+
     /// <summary>How long public pages stay in the output cache; edits evict them sooner.</summary>
     public int PublicPageCacheSeconds { get; set; } = 60;
 

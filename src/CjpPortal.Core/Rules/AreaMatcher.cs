@@ -7,7 +7,7 @@ public sealed record AreaName(string Text, string PartnershipSlug);
 /// words such as "council" or "city of".</summary>
 public sealed class AreaMatcher
 {
-    private static readonly string[] NoiseWords = ["the", "city", "of", "council", "community", "justice", "partnership", "cjp", "area", "comhairle", "nan"];
+    private static readonly string[] NoiseWords = ["the", "and", "city", "of", "council", "community", "justice", "partnership", "cjp", "area", "comhairle", "nan"];
 
     private readonly IReadOnlyList<(string Key, string Core, string Slug)> names;
 
@@ -36,7 +36,8 @@ public sealed class AreaMatcher
             return exact;
         }
 
-        var needle = core.Length > 0 ? core : key;
+        // A query of only common words ("and", "council") or of one or two letters would match almost anything.
+        var needle = core;
         if (needle.Length < 3)
         {
             return [];

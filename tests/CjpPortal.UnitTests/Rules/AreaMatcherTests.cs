@@ -68,6 +68,8 @@ public sealed class AreaMatcherTests
     [InlineData("   ")]
     [InlineData(null)]
     [InlineData("the council")]
+    [InlineData("and")]
+    [InlineData("&")]
     [InlineData("ab")]
     public void Match_NothingRecognisable_ReturnsNone(string? query)
     {

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CjpPortal.BrowserTests.Infrastructure;
+
+/// <summary>The real portal (Program.cs, PortalHost) with test settings, served by Kestrel on the loopback.</summary>
+internal sealed class PortalFactory(string connectionString) : WebApplicationFactory<Web.PortalOptions>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // "Testing", not "Development": the pipeline runs as in production (no developer exception page).
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        builder.UseSetting("Portal:DemoMode", "true");
+        builder.UseSetting("Portal:MigrateOnStartup", "true");
+        builder.UseSetting("Portal:DisableHttpsRedirection", "true");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace CjpPortal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One real portal on Kestrel (its own PostgreSQL database, migrated and seeded with demo data at start-up) and one
+/// headless Chromium, shared by every test in the assembly. Each test opens its own browser context.
+/// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string ConnectionVariable = "CJP_TEST_CONNECTION";
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly NpgsqlConnectionStringBuilder _admin;
+    private PortalFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public PortalFixture()
+    {
+        var connection = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new InvalidOperationException($"{ConnectionVariable} is not set: run bash scripts/test.sh or set {ConnectionVariable}");
+        }
+
+        _admin = new NpgsqlConnectionStringBuilder(connection);
+        DatabaseName = $"cjp_browser_{Guid.NewGuid():N}";
+    }
+
+    public string DatabaseName { get; }
+
+    /// <summary>The portal's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} not found: install chromium: apt-get install -y chromium");
+        }
+
+        await ExecuteAdminAsync($"CREATE DATABASE \"{DatabaseName}\"");
+
+        var portalConnection = new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = DatabaseName };
+        _factory = new PortalFactory(portalConnection.ConnectionString);
+        // Port 0 on 127.0.0.1 (Kestrel refuses a dynamic port on "localhost"): the OS picks a free one.
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseAddress = ListeningAddress(_factory.Services);
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+    }
+
+    /// <summary>A fresh browser context (no cookies, no cache) and a page in it, at the portal's address.</summary>
+    public async Task<BrowserSession> OpenAsync(bool javaScriptEnabled = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            JavaScriptEnabled = javaScriptEnabled,
+            // The portal's CSP allows no inline script; axe-core is injected as one.
+            BypassCSP = true,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page);
+    }
+
+    private static Uri ListeningAddress(IServiceProvider services)
+    {
+        var addresses = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("The portal started but reported no HTTP address.");
+        return new Uri(address);
+    }
+
+    private async Task ExecuteAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

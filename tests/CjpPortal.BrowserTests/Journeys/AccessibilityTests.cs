@@ -1,0 +1,38 @@
+using CjpPortal.BrowserTests.Infrastructure;
+
+namespace CjpPortal.BrowserTests.Journeys;
+
+/// <summary>Every public page, as a visitor first sees it, passes axe-core's WCAG 2.2 A and AA rules.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AccessibilityTests(PortalFixture portal)
+{
+    [Theory]
+    [InlineData("/", 200)]
+    [InlineData("/partnerships", 200)]
+    [InlineData("/partnerships/falkirk", 200)]
+    [InlineData("/partnerships/ayrshire", 200)]
+    [InlineData("/partnerships/western-isles", 200)]
+    [InlineData("/find?q=Lanarkshire", 200)]
+    [InlineData("/find?q=", 400)]
+    [InlineData("/directory", 200)]
+    [InlineData("/directory?area=S12000014", 200)]
+    [InlineData("/map", 200)]
+    [InlineData("/about", 200)]
+    [InlineData("/accessibility", 200)]
+    [InlineData("/privacy", 200)]
+    [InlineData("/partnerships/does-not-exist", 404)]
+    public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
+    {
+        // Arrange
+        await using var session = await portal.OpenAsync();
+
+        // Act
+        var response = await session.Page.GotoAsync(path);
+
+        // Assert
+        Assert.NotNull(response);
+        Assert.Equal(expectedStatus, response.Status);
+        Assert.NotEqual(string.Empty, (await session.Page.TitleAsync()).Trim());
+        await AxeAssert.NoViolationsAsync(session.Page);
+    }
+}
