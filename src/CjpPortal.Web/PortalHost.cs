@@ -3,6 +3,7 @@ using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -66,6 +67,14 @@ public static class PortalHost
 
         // Razor Pages validate the antiforgery token on every unsafe method by default.
         services.AddRazorPages();
+        // Antiforgery (and, later, sign-in) cookies are protected by keys that must survive a restart and be shared
+        // by every instance; without a configured folder they live in memory or the user profile.
+        var dataProtection = services.AddDataProtection().SetApplicationName("cjp-portal");
+        if (portal.GetValue<string>("DataProtectionKeysPath") is { Length: > 0 } keysPath)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
+
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";

@@ -51,7 +51,7 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Rules.ScottishTime.Today(clock);
         var partnerships = await db.Partnerships.Include(p => p.CouncilAreas).OrderBy(p => p.Slug).ToListAsync(cancellationToken);
         DemoData.Populate(partnerships, today);
         await db.SaveChangesAsync(cancellationToken);

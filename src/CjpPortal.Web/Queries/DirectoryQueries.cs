@@ -10,7 +10,7 @@ namespace CjpPortal.Web.Queries;
 /// whatever the number of partnerships (split query, no lazy loading).</summary>
 public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => ScottishTime.Today(clock);
 
     public async Task<PartnershipSnapshot?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,26 @@
+namespace CjpPortal.Core.Rules;
+
+/// <summary>Dates are Scottish dates: a deadline of 31 December ends at midnight in Scotland, not in UTC.</summary>
+public static class ScottishTime
+{
+    private static readonly TimeZoneInfo Zone = Find();
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    }
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // A container without tzdata: UTC is at most an hour out, in summer.
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
