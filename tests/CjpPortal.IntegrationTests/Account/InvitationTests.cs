@@ -202,6 +202,24 @@ public sealed class InvitationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Post_PasswordLongerThan256Characters_Returns400()
+    {
+        // Arrange
+        var password = string.Concat(Enumerable.Repeat("long words ", 24));
+        var link = await fixture.InviteAsync(NewEmail());
+        using var client = fixture.CreateAccountsClient();
+        var invitation = await client.GetDocumentAsync(link);
+
+        // Act
+        var page = await client.SubmitAsync(invitation, Fields(("Password", password), ("ConfirmPassword", password)));
+
+        // Assert
+        Assert.True(password.Length > 256);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        HtmlAssertions.AssertFieldError(page.Document, "Password", "256 characters or fewer");
+    }
+
+    [Fact]
     public async Task Post_PasswordsThatDoNotMatch_Returns400()
     {
         // Arrange

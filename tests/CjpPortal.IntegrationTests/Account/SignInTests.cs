@@ -134,6 +134,29 @@ public sealed class SignInTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Post_FiveWrongAuthenticatorCodes_LocksTheAccount()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        var wrong = ((int.Parse(Totp.Code(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        using var client = fixture.CreateAccountsClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var failed = await SignInWithCodeAsync(client, email, wrong);
+            Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        }
+
+        // Act
+        using var laterClient = fixture.CreateAccountsClient();
+        var page = await laterClient.SignInAsync(email, Password, key);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+    }
+
+    [Fact]
     public async Task Post_SignInWithoutAntiforgeryToken_Returns400()
     {
         // Arrange
