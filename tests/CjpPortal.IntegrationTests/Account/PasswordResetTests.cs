@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CjpPortal.Core.Identity;
 using CjpPortal.TestCommon;
+using CjpPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static CjpPortal.IntegrationTests.Account.InvitationTests;
 
@@ -58,6 +60,27 @@ public sealed partial class PasswordResetTests(PortalFixture fixture)
         Assert.Equal("/manage", newPassword.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, otherDeviceAfter.StatusCode);
         Assert.StartsWith("http://localhost/account/sign-in", otherDeviceAfter.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ForgotPasswordWithForgedHostHeader_LinkUsesTheConfiguredAddress()
+    {
+        // Arrange
+        var email = NewEmail();
+        await fixture.CreateEnrolledUserAsync(email, OldPassword);
+        using var factory = fixture.AccountsFactory().WithWebHostBuilder(builder =>
+            builder.UseSetting(CreateAdminCommand.BaseUrlKey, "https://portal.example.org"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Host = "attacker.example.net";
+        var forgot = await client.GetDocumentAsync("/account/forgot-password");
+
+        // Act
+        await client.SubmitAsync(forgot, Fields(("Email", email)));
+
+        // Assert
+        var body = await fixture.WithDbContextAsync(db => db.EmailOutbox.Where(e => e.To == email).Select(e => e.TextBody).SingleAsync());
+        Assert.Contains("https://portal.example.org/account/reset-password/", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace CjpPortal.Web.Pages.Account;
 /// cannot be used to find out who has one.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
-public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email) : PageModel
+public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email, IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -48,7 +48,10 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
         if (user is not null && await userManager.HasPasswordAsync(user))
         {
             var token = PasswordResetLinks.Encode(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
-            var link = $"{Request.Scheme}://{Request.Host}{PasswordResetLinks.Path}{token}";
+            // The configured address, not the request's Host header: a forged Host would otherwise send the victim a
+            // link to someone else's site carrying a working reset token.
+            var baseUrl = configuration[CreateAdminCommand.BaseUrlKey]?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
+            var link = $"{baseUrl}{PasswordResetLinks.Path}{token}";
             await email.SendAsync(
                 new EmailMessage(
                     user.Email!,
