@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CjpPortal.TestCommon;
 
 /// <summary>The portal in memory, on a test database and a fixed clock. Program.cs is top-level statements, so a
-/// public type from the web assembly stands in as the entry point.</summary>
-public sealed class PortalFactory(string connectionString, TimeProvider clock) : WebApplicationFactory<PortalOptions>
+/// public type from the web assembly stands in as the entry point. Tests that break the app on purpose (no database)
+/// pass <paramref name="minimumLogLevel"/> "Fatal" so the errors they expect do not bury real failures in the output.</summary>
+public sealed class PortalFactory(string connectionString, TimeProvider clock, string minimumLogLevel = "Warning") : WebApplicationFactory<PortalOptions>
 {
     public const string EnvironmentName = "Testing";
 
@@ -22,7 +23,7 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock) :
         builder.UseSetting("Portal:MigrateOnStartup", "false");
         builder.UseSetting("Portal:DisableHttpsRedirection", "true");
         // Settings reach the app as command-line arguments, parent sections included, so the whole level is set here.
-        builder.UseSetting("Serilog:MinimumLevel", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel", minimumLogLevel);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

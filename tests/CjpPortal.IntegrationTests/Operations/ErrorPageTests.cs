@@ -41,7 +41,7 @@ public sealed class ErrorPageTests(PortalFixture fixture)
     {
         // Arrange: the same portal pointed at a database that does not exist.
         var missing = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Database = fixture.Database.Name + "_missing" };
-        await using var factory = new PortalFactory(missing.ConnectionString, fixture.Clock);
+        await using var factory = new PortalFactory(missing.ConnectionString, fixture.Clock, minimumLogLevel: "Fatal");
         using var client = factory.CreateClient();
 
         // Act
