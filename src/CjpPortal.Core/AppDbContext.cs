@@ -1,3 +1,4 @@
+using CjpPortal.Core.Audit;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
@@ -21,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PartnershipCoordinator> PartnershipCoordinators => Set<PartnershipCoordinator>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,8 @@ public sealed class EngagementRouteConfiguration : IEntityTypeConfiguration<Enga
         builder.ToTable("engagement_routes");
         builder.HasKey(r => r.Id).HasName("pk_engagement_routes");
         builder.Property(r => r.Id).HasColumnName("id");
+        // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(r => r.PartnershipId).HasColumnName("partnership_id");
         builder.Property(r => r.Kind).HasColumnName("kind").HasColumnType("integer");
         builder.Property(r => r.RepresentationKind).HasColumnName("representation_kind").HasColumnType("integer");

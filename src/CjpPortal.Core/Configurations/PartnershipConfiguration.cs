@@ -11,6 +11,8 @@ public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partners
         builder.ToTable("partnerships");
         builder.HasKey(p => p.Id).HasName("pk_partnerships");
         builder.Property(p => p.Id).HasColumnName("id");
+        // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(p => p.Name).HasColumnName("name").HasColumnType("character varying(200)").IsRequired();
         builder.Property(p => p.Slug).HasColumnName("slug").HasColumnType("character varying(80)").IsRequired();
         builder.Property(p => p.Website).HasColumnName("website").HasColumnType("character varying(500)");

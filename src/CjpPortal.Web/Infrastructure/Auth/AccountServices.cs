@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CjpPortal.Core;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -55,9 +56,13 @@ public static class AccountServices
         });
 
         AuthorizationPolicies.Add(services.AddAuthorizationBuilder());
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuthorizationHandler, PartnershipAccessHandler>();
         services.Configure<RazorPagesOptions>(options =>
         {
-            options.Conventions.AuthorizeFolder("/Manage", AuthorizationPolicies.Coordinator);
+            // The dashboard lists a coordinator's own partnerships; a partnership's pages are also open to CJS staff.
+            options.Conventions.AuthorizePage("/Manage/Index", AuthorizationPolicies.Coordinator);
+            options.Conventions.AuthorizeFolder("/Manage/Partnerships", AuthorizationPolicies.PartnershipEditor);
             options.Conventions.AuthorizeFolder("/National", AuthorizationPolicies.CjsStaff);
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
         });

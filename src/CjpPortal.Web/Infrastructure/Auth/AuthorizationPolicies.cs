@@ -11,6 +11,9 @@ public static class AuthorizationPolicies
     public const string CjsStaff = nameof(CjsStaff);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Editing one partnership's pages (the <c>{slug}</c> in the URL): its coordinators, CJS staff, administrators.</summary>
+    public const string PartnershipEditor = nameof(PartnershipEditor);
+
     /// <summary>The claim Identity adds when the second factor was used at sign-in.</summary>
     public const string AuthenticationMethodClaim = "amr";
     public const string MultiFactorMethod = "mfa";
@@ -22,7 +25,10 @@ public static class AuthorizationPolicies
             .AddPolicy(Coordinator, policy => TwoFactor(policy).RequireRole(Roles.Coordinator))
             // Administrators manage CJS staff, so they can do what CJS staff do.
             .AddPolicy(CjsStaff, policy => TwoFactor(policy).RequireRole(Roles.CjsStaff, Roles.Administrator))
-            .AddPolicy(Administrator, policy => TwoFactor(policy).RequireRole(Roles.Administrator));
+            .AddPolicy(Administrator, policy => TwoFactor(policy).RequireRole(Roles.Administrator))
+            .AddPolicy(PartnershipEditor, policy => TwoFactor(policy)
+                .RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator)
+                .AddRequirements(new PartnershipAccessRequirement()));
     }
 
     private static AuthorizationPolicyBuilder TwoFactor(AuthorizationPolicyBuilder policy) =>
