@@ -1,0 +1,170 @@
+using System.Net;
+using CjpPortal.Core.Identity;
+using CjpPortal.TestCommon;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static CjpPortal.IntegrationTests.Manage.ManageUsers;
+
+namespace CjpPortal.IntegrationTests.Manage;
+
+/// <summary>Every page under /manage, for every kind of user: anonymous people are asked to sign in, a coordinator
+/// of another partnership is refused (and a refused POST changes nothing), and the partnership's own coordinator,
+/// CJS staff and administrators get in. A page added under Pages/Manage without a row here fails the test.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLifetime
+{
+    public enum Outcome
+    {
+        SignIn,
+        Forbidden,
+        Allowed,
+    }
+
+    public enum Who
+    {
+        Anonymous,
+        OtherCoordinator,
+        OwnCoordinator,
+        CjsStaff,
+        Administrator,
+    }
+
+    private sealed record Entry(string Method, string Route, Func<PortalFixture, Task<Dictionary<string, string>>>? Form, Outcome[] Expected);
+
+    private static readonly Outcome[] PartnershipPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+
+    private static readonly Entry[] Matrix =
+    [
+        new("GET", "/manage", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden]),
+        new("GET", "/manage/partnerships/{slug}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}", _ => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/details", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/details", async f => new Dictionary<string, string>
+        {
+            ["Website"] = $"https://example.org/{Guid.NewGuid():N}",
+            ["GovernanceNotes"] = "Changed by the authorization matrix",
+            ["CoordinatorPostVacant"] = "false",
+            ["FallbackContactId"] = string.Empty,
+            ["Version"] = (await VersionAsync(f)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
+    ];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
+    [Fact]
+    public void Get_EveryManagePage_HasAMatrixEntry()
+    {
+        // Arrange
+        var listed = Matrix.Select(e => e.Route).ToHashSet(StringComparer.Ordinal);
+
+        // Act
+        var pages = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is { ViewEnginePath: var path }
+                && (path.StartsWith("/Manage/", StringComparison.Ordinal)))
+            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        // Assert
+        Assert.Contains("/manage/partnerships/{slug}", pages);
+        Assert.All(pages, route => Assert.True(listed.Contains(route), $"{route} has no row in the authorization matrix."));
+    }
+
+    [Fact]
+    public async Task Get_AndPost_EveryManageEndpointForEveryKindOfUser_MatchesTheMatrix()
+    {
+        // Arrange
+        var clients = new Dictionary<Who, HttpClient>
+        {
+            [Who.Anonymous] = await SignInAsync(fixture, null),
+            [Who.OtherCoordinator] = await CoordinatorAsync(fixture, OtherPartnership),
+            [Who.OwnCoordinator] = await CoordinatorAsync(fixture),
+            [Who.CjsStaff] = await SignInAsync(fixture, Roles.CjsStaff),
+            [Who.Administrator] = await SignInAsync(fixture, Roles.Administrator),
+        };
+        var failures = new List<string>();
+        try
+        {
+            foreach (var entry in Matrix)
+            {
+                var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal);
+                foreach (var (who, client) in clients)
+                {
+                    var expected = entry.Expected[(int)who];
+                    var before = await SnapshotAsync();
+
+                    // Act
+                    var response = entry.Form is null
+                        ? await client.GetAsync(new Uri(url, UriKind.Relative))
+                        : (await client.PostFormAsync(url, await WithTokenAsync(client, who, await entry.Form(fixture)))).Response;
+
+                    // Assert (collected, so one run reports every cell that is wrong)
+                    var actual = Classify(response, entry.Method);
+                    if (actual != expected)
+                    {
+                        failures.Add($"{entry.Method} {url} as {who}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
+                    }
+
+                    if (entry.Method == "POST" && expected != Outcome.Allowed && await SnapshotAsync() != before)
+                    {
+                        failures.Add($"{entry.Method} {url} as {who} was refused but changed the partnership.");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static Outcome? Classify(HttpResponseMessage response, string method)
+    {
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
+            HttpStatusCode.Redirect when location.Contains("/status/403", StringComparison.Ordinal) => Outcome.Forbidden,
+            HttpStatusCode.Forbidden => Outcome.Forbidden,
+            HttpStatusCode.OK when method == "GET" => Outcome.Allowed,
+            HttpStatusCode.Redirect when method == "POST" => Outcome.Allowed,
+            _ => null,
+        };
+    }
+
+    /// <summary>Adds an antiforgery token valid for this user, taken from a form they can open, so a refusal is the
+    /// authorization rule's and not the missing token's.</summary>
+    private static async Task<Dictionary<string, string>> WithTokenAsync(HttpClient client, Who who, Dictionary<string, string> fields)
+    {
+        var formPage = who switch
+        {
+            Who.Anonymous => "/account/sign-in",
+            Who.OtherCoordinator => $"/manage/partnerships/{OtherPartnership}/details",
+            _ => $"/manage/partnerships/{Partnership}/details",
+        };
+        var page = await client.GetDocumentAsync(formPage);
+        var token = page.Document.QuerySelector($"input[name={Forms.AntiforgeryField}]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"No antiforgery token on {formPage} for {who}.");
+        fields[Forms.AntiforgeryField] = token!;
+        return fields;
+    }
+
+    /// <summary>Everything a POST under /manage could change about the partnership: its row version and its history.</summary>
+    private Task<string> SnapshotAsync() => fixture.WithDbContextAsync(async db =>
+    {
+        var version = await db.Partnerships.Where(p => p.Slug == Partnership)
+            .Select(p => EF.Property<uint>(p, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync();
+        var history = await db.AuditEntries.CountAsync();
+        return $"{version}/{history}";
+    });
+}
