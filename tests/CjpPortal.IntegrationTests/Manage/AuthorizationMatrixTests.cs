@@ -50,7 +50,39 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             ["Version"] = (await VersionAsync(f)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes", async f => new Dictionary<string, string>
+        {
+            ["routeId"] = Invariant(await RouteIdAsync(f)),
+            ["action"] = "down",
+        }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/routes/new", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes/new", _ => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Kind"] = "4",
+            ["Title"] = $"Matrix event {Guid.NewGuid():N}",
+        }), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/routes/{id:int}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes/{id:int}", async f => new Dictionary<string, string>
+        {
+            ["Kind"] = "2",
+            ["Title"] = $"Forum {Guid.NewGuid():N}",
+            ["Version"] = Invariant(await RouteVersionAsync(f)),
+        }, PartnershipPage),
     ];
+
+    private static async Task<uint> RouteVersionAsync(PortalFixture f)
+    {
+        var id = await RouteIdAsync(f);
+        return await f.WithDbContextAsync(db => db.EngagementRoutes.Where(r => r.Id == id)
+            .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
+    }
+
+    private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The first engagement route of the partnership, whose pages the matrix visits.</summary>
+    private static Task<int> RouteIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.EngagementRoutes
+        .Where(r => r.Partnership.Slug == Partnership).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -92,7 +124,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         {
             foreach (var entry in Matrix)
             {
-                var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal);
+                var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal)
+                    .Replace("{id:int}", Invariant(await RouteIdAsync(fixture)), StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
                     var expected = entry.Expected[(int)who];
@@ -165,6 +198,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         var version = await db.Partnerships.Where(p => p.Slug == Partnership)
             .Select(p => EF.Property<uint>(p, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync();
         var history = await db.AuditEntries.CountAsync();
-        return $"{version}/{history}";
+        var routes = await db.EngagementRoutes.Where(r => r.Partnership.Slug == Partnership).OrderBy(r => r.Id)
+            .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        return $"{version}/{history}/{string.Join(',', routes)}";
     });
 }

@@ -1,0 +1,99 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Audit;
+using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
+
+/// <summary>A partnership's engagement routes in the order the public page shows them: move a route up or down,
+/// deactivate it (hidden from the public, kept for history) or reactivate it.</summary>
+public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+{
+    public const string MoveUp = "up";
+    public const string MoveDown = "down";
+    public const string Deactivate = "deactivate";
+    public const string Reactivate = "reactivate";
+
+    public string PartnershipName { get; private set; } = string.Empty;
+    public string Slug { get; private set; } = string.Empty;
+    public IReadOnlyList<Item> Routes { get; private set; } = [];
+
+    public sealed record Item(int Id, string Title, EngagementRouteKind Kind, bool IsActive);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, p.Name, p.Slug })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+
+        (PartnershipName, Slug) = (partnership.Name, partnership.Slug);
+        Routes = await db.EngagementRoutes.AsNoTracking()
+            .Where(r => r.PartnershipId == partnership.Id)
+            .OrderBy(r => r.DisplayOrder).ThenBy(r => r.Title)
+            .Select(r => new Item(r.Id, r.Title, r.Kind, r.IsActive))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int routeId, string? action, CancellationToken cancellationToken)
+    {
+        var partnershipId = await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (partnershipId is null)
+        {
+            return NotFound();
+        }
+
+        // Ordered as shown; positions are renumbered 1, 2, 3... so a move is always a swap with the neighbour.
+        var routes = await db.EngagementRoutes
+            .Where(r => r.PartnershipId == partnershipId)
+            .OrderBy(r => r.DisplayOrder).ThenBy(r => r.Title)
+            .ToListAsync(cancellationToken);
+        var index = routes.FindIndex(r => r.Id == routeId);
+        if (index < 0)
+        {
+            return NotFound();
+        }
+
+        var route = routes[index];
+        string message;
+        switch (action)
+        {
+            case MoveUp when index > 0:
+                (routes[index - 1], routes[index]) = (routes[index], routes[index - 1]);
+                message = $"“{route.Title}” has been moved up.";
+                break;
+            case MoveDown when index < routes.Count - 1:
+                (routes[index + 1], routes[index]) = (routes[index], routes[index + 1]);
+                message = $"“{route.Title}” has been moved down.";
+                break;
+            case Deactivate:
+                route.IsActive = false;
+                message = $"“{route.Title}” has been deactivated. It is no longer shown on the public page.";
+                break;
+            case Reactivate:
+                route.IsActive = true;
+                message = $"“{route.Title}” has been reactivated.";
+                break;
+            default:
+                return BadRequest();
+        }
+
+        for (var i = 0; i < routes.Count; i++)
+        {
+            routes[i].DisplayOrder = i + 1;
+        }
+
+        await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        TempData[PartnershipPages.BannerKey] = message;
+        return LocalRedirect($"/manage/partnerships/{slug}/routes");
+    }
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Net.Mail;
+using CjpPortal.Core;
+using CjpPortal.Core.Audit;
+using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
+
+/// <summary>The fields of an engagement route, shared by the add and edit pages: binding, validation and saving.</summary>
+public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+{
+    public const int TitleMaxLength = 200;
+
+    public string PartnershipName { get; private set; } = string.Empty;
+    public string Slug { get; private set; } = string.Empty;
+    protected int PartnershipId { get; private set; }
+
+    protected AppDbContext Db => db;
+
+    /// <summary>What the other person saved, when this save was refused because the form was out of date.</summary>
+    public IReadOnlyList<string> Conflicts { get; protected set; } = [];
+
+    [BindProperty]
+    public int Kind { get; set; } = (int)EngagementRouteKind.LocalForum;
+
+    [BindProperty]
+    public int? RepresentationKind { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? HowToJoin { get; set; }
+
+    [BindProperty]
+    public string? ContactName { get; set; }
+
+    [BindProperty]
+    public string? ContactEmail { get; set; }
+
+    [BindProperty]
+    public string? MeetingFrequency { get; set; }
+
+    [BindProperty]
+    public int? Format { get; set; }
+
+    /// <summary>The row version (xmin) the form was filled from; 0 for a new route.</summary>
+    [BindProperty]
+    public uint Version { get; set; }
+
+    public static IEnumerable<(int Value, string Label)> Kinds =>
+        Enum.GetValues<EngagementRouteKind>().Select(k => ((int)k, Labels.Of(k)));
+
+    public static IEnumerable<(int Value, string Label)> RepresentationKinds =>
+        Enum.GetValues<BoardRepresentationKind>().Select(k => ((int)k, Labels.Of(k)));
+
+    public static IEnumerable<(int Value, string Label)> Formats =>
+        Enum.GetValues<MeetingFormat>().Select(k => ((int)k, Labels.Of(k)));
+
+    protected async Task<bool> LoadPartnershipAsync(string slug, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, p.Name, p.Slug })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (partnership is null)
+        {
+            return false;
+        }
+
+        (PartnershipId, PartnershipName, Slug) = (partnership.Id, partnership.Name, partnership.Slug);
+        return true;
+    }
+
+    protected void Fill(EngagementRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        Kind = (int)route.Kind;
+        RepresentationKind = (int?)route.RepresentationKind;
+        Title = route.Title;
+        Description = route.Description;
+        HowToJoin = route.HowToJoin;
+        ContactName = route.ContactName;
+        ContactEmail = route.ContactEmail;
+        MeetingFrequency = route.MeetingFrequency;
+        Format = (int?)route.Format;
+        Version = db.Entry(route).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+    }
+
+    /// <summary>Trims the input and checks it; the title's uniqueness is checked against the other routes.</summary>
+    protected async Task ValidateAsync(int? routeId, CancellationToken cancellationToken)
+    {
+        Title = PartnershipPages.Trimmed(Title);
+        Description = PartnershipPages.Trimmed(Description);
+        HowToJoin = PartnershipPages.Trimmed(HowToJoin);
+        ContactName = PartnershipPages.Trimmed(ContactName);
+        ContactEmail = PartnershipPages.Trimmed(ContactEmail);
+        MeetingFrequency = PartnershipPages.Trimmed(MeetingFrequency);
+        if (Kind != (int)EngagementRouteKind.BoardRepresentation)
+        {
+            RepresentationKind = null;
+        }
+
+        if (!Enum.IsDefined((EngagementRouteKind)Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), "Choose the kind of engagement route");
+        }
+
+        if (RepresentationKind is { } representation && !Enum.IsDefined((BoardRepresentationKind)representation))
+        {
+            ModelState.AddModelError(nameof(RepresentationKind), "Choose how the third sector is represented");
+        }
+
+        if (Format is { } format && !Enum.IsDefined((MeetingFormat)format))
+        {
+            ModelState.AddModelError(nameof(Format), "Choose how meetings are held");
+        }
+
+        if (Title is null)
+        {
+            ModelState.AddModelError(nameof(Title), "Enter a title");
+        }
+        else if (Title.Length > TitleMaxLength)
+        {
+            ModelState.AddModelError(nameof(Title), $"The title must be {TitleMaxLength} characters or fewer");
+        }
+        else if (await db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
+        {
+            AddDuplicateTitleError();
+        }
+
+        MaxLength(nameof(Description), "The description", Description, 4000);
+        MaxLength(nameof(HowToJoin), "How to join", HowToJoin, 2000);
+        MaxLength(nameof(ContactName), "The contact name", ContactName, 200);
+        MaxLength(nameof(MeetingFrequency), "Meeting frequency", MeetingFrequency, 200);
+        if (ContactEmail is not null && !IsEmail(ContactEmail))
+        {
+            ModelState.AddModelError(nameof(ContactEmail), "Enter an email address in the correct format, like name@example.org");
+        }
+    }
+
+    protected void Apply(EngagementRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        route.Kind = (EngagementRouteKind)Kind;
+        route.RepresentationKind = (BoardRepresentationKind?)RepresentationKind;
+        route.Title = Title!;
+        route.Description = Description;
+        route.HowToJoin = HowToJoin;
+        route.ContactName = ContactName;
+        route.ContactEmail = ContactEmail;
+        route.MeetingFrequency = MeetingFrequency;
+        route.Format = (MeetingFormat?)Format;
+    }
+
+    /// <summary>Saves with history; false (with the error on the Title field) when another route took the title
+    /// between the check and the save.</summary>
+    protected async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ConstraintNames.EngagementRouteTitle })
+        {
+            AddDuplicateTitleError();
+            return false;
+        }
+
+        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        return true;
+    }
+
+    protected IActionResult SavedRedirect(string message)
+    {
+        TempData[PartnershipPages.BannerKey] = message;
+        return LocalRedirect($"/manage/partnerships/{Slug}/routes");
+    }
+
+    /// <summary>Lists where the stored route differs from this form and refills the form's version.</summary>
+    protected IActionResult RefuseStale(EngagementRoute current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var conflicts = new List<string>();
+        void Compare(string label, string? stored, string? yours)
+        {
+            if (stored != yours)
+            {
+                conflicts.Add($"{label} is now {PartnershipPages.Shown(stored)} (you entered {PartnershipPages.Shown(yours)})");
+            }
+        }
+
+        Compare("Kind", Labels.Of(current.Kind), Enum.IsDefined((EngagementRouteKind)Kind) ? Labels.Of((EngagementRouteKind)Kind) : null);
+        Compare("Title", current.Title, Title);
+        Compare("Description", current.Description, Description);
+        Compare("How to join", current.HowToJoin, HowToJoin);
+        Compare("Contact name", current.ContactName, ContactName);
+        Compare("Contact email", current.ContactEmail, ContactEmail);
+        Compare("Meeting frequency", current.MeetingFrequency, MeetingFrequency);
+        Compare("Format", current.Format is { } f ? Labels.Of(f) : null, Format is { } g && Enum.IsDefined((MeetingFormat)g) ? Labels.Of((MeetingFormat)g) : null);
+        if (!current.IsActive)
+        {
+            conflicts.Add("The route has been deactivated");
+        }
+
+        Conflicts = conflicts;
+        Version = db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+        ModelState.Remove(nameof(Version));
+        ModelState.AddModelError(string.Empty,
+            "Someone else saved changes to this route after you opened this page, so your changes have not been saved. Check their changes below, then save again if yours should replace them.");
+        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+    }
+
+    private void AddDuplicateTitleError() =>
+        ModelState.AddModelError(nameof(Title), "This partnership already has a route with this title; choose another title");
+
+    private void MaxLength(string field, string label, string? value, int max)
+    {
+        if (value?.Length > max)
+        {
+            ModelState.AddModelError(field, $"{label} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer");
+        }
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length <= 320
+        && MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !value.Contains(' ', StringComparison.Ordinal);
+}
