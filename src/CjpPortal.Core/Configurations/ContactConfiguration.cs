@@ -11,6 +11,8 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.ToTable("contacts");
         builder.HasKey(c => c.Id).HasName("pk_contacts");
         builder.Property(c => c.Id).HasColumnName("id");
+        // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(c => c.PartnershipId).HasColumnName("partnership_id");
         builder.Property(c => c.Name).HasColumnName("name").HasColumnType("character varying(200)").IsRequired();
         builder.Property(c => c.Role).HasColumnName("role").HasColumnType("character varying(200)").IsRequired();

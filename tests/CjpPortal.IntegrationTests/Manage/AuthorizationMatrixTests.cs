@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         new("POST", "/manage/partnerships/{slug}/routes", async f => new Dictionary<string, string>
         {
             ["routeId"] = Invariant(await RouteIdAsync(f)),
-            ["action"] = "down",
+            ["action"] = "deactivate",
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes/new", _ => Task.FromResult(new Dictionary<string, string>
@@ -69,7 +69,37 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             ["Title"] = $"Forum {Guid.NewGuid():N}",
             ["Version"] = Invariant(await RouteVersionAsync(f)),
         }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/contacts", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts", async f => new Dictionary<string, string>
+        {
+            ["contactId"] = Invariant(await ContactIdAsync(f)),
+            ["action"] = "hide",
+        }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/contacts/new", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts/new", _ => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Name"] = "Matrix Contact",
+            ["Role"] = $"Role {Guid.NewGuid():N}",
+        }), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/contacts/{id:int}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts/{id:int}", async f => new Dictionary<string, string>
+        {
+            ["Name"] = "Matrix Contact",
+            ["Role"] = $"Role {Guid.NewGuid():N}",
+            ["Version"] = Invariant(await ContactVersionAsync(f)),
+        }, PartnershipPage),
     ];
+
+    /// <summary>The first contact of the partnership, whose pages the matrix visits.</summary>
+    private static Task<int> ContactIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Contacts
+        .Where(c => c.Partnership.Slug == Partnership).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+
+    private static async Task<uint> ContactVersionAsync(PortalFixture f)
+    {
+        var id = await ContactIdAsync(f);
+        return await f.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == id)
+            .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
+    }
 
     private static async Task<uint> RouteVersionAsync(PortalFixture f)
     {
@@ -125,7 +155,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             foreach (var entry in Matrix)
             {
                 var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal)
-                    .Replace("{id:int}", Invariant(await RouteIdAsync(fixture)), StringComparison.Ordinal);
+                    .Replace("{id:int}", Invariant(entry.Route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(fixture) : await RouteIdAsync(fixture)), StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
                     var expected = entry.Expected[(int)who];
@@ -200,6 +230,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         var history = await db.AuditEntries.CountAsync();
         var routes = await db.EngagementRoutes.Where(r => r.Partnership.Slug == Partnership).OrderBy(r => r.Id)
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
-        return $"{version}/{history}/{string.Join(',', routes)}";
+        var contacts = await db.Contacts.Where(c => c.Partnership.Slug == Partnership).OrderBy(c => c.Id)
+            .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        return $"{version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}";
     });
 }

@@ -43,6 +43,14 @@ public static class PartnershipPages
     public static bool IsHttpsUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
 
+    /// <summary>An address a person could write to: one mailbox, no display name, a domain with a dot.</summary>
+    public static bool IsEmail(string value) =>
+        value.Length <= 320
+        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !value.Contains(' ', StringComparison.Ordinal);
+
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Shown(string? value) => string.IsNullOrEmpty(value) ? "(blank)" : $"“{value}”";

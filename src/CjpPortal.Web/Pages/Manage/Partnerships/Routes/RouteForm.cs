@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
@@ -142,7 +141,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         MaxLength(nameof(HowToJoin), "How to join", HowToJoin, 2000);
         MaxLength(nameof(ContactName), "The contact name", ContactName, 200);
         MaxLength(nameof(MeetingFrequency), "Meeting frequency", MeetingFrequency, 200);
-        if (ContactEmail is not null && !IsEmail(ContactEmail))
+        if (ContactEmail is not null && !PartnershipPages.IsEmail(ContactEmail))
         {
             ModelState.AddModelError(nameof(ContactEmail), "Enter an email address in the correct format, like name@example.org");
         }
@@ -230,11 +229,4 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
             ModelState.AddModelError(field, $"{label} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer");
         }
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= 320
-        && MailAddress.TryCreate(value, out var address)
-        && address.Address == value
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !value.Contains(' ', StringComparison.Ordinal);
 }

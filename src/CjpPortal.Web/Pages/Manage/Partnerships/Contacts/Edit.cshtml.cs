@@ -1,0 +1,65 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
+
+/// <summary>Edits one contact. A save from a form opened before someone else's save is refused.</summary>
+public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) : ContactFormModel(db, clock, cache)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var contact = await FindAsync(slug, id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        Fill(contact);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var contact = await FindAsync(slug, id, cancellationToken);
+        if (contact is null)
+        {
+            return NotFound();
+        }
+
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            return PartnershipPages.Invalid(this);
+        }
+
+        var token = Db.Entry(contact).Property<uint>(ConcurrencyToken.PropertyName);
+        if (token.CurrentValue != Version)
+        {
+            return RefuseStale(contact);
+        }
+
+        token.OriginalValue = Version;
+        Apply(contact);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            var current = await FindAsync(slug, id, cancellationToken);
+            return current is null ? NotFound() : RefuseStale(current);
+        }
+
+        return SavedRedirect($"{contact.Name} has been saved.");
+    }
+
+    private async Task<Contact?> FindAsync(string slug, int id, CancellationToken cancellationToken) =>
+        await LoadPartnershipAsync(slug, cancellationToken)
+            ? await Db.Contacts.SingleOrDefaultAsync(c => c.Id == id && c.PartnershipId == PartnershipId, cancellationToken)
+            : null;
+}
