@@ -43,6 +43,7 @@ public static class AuditedSave
                 Partnership p => p.Id,
                 EngagementRoute r => r.PartnershipId,
                 Contact c => c.PartnershipId,
+                ThirdSectorInterface { CouncilArea: { } area } => area.PartnershipId,
                 _ => (int?)null,
             };
             db.AddRange(change.Fields.Select(f => new AuditEntry

@@ -11,6 +11,8 @@ public sealed class ThirdSectorInterfaceConfiguration : IEntityTypeConfiguration
         builder.ToTable("third_sector_interfaces");
         builder.HasKey(t => t.Id).HasName("pk_third_sector_interfaces");
         builder.Property(t => t.Id).HasColumnName("id");
+        // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(t => t.CouncilAreaId).HasColumnName("council_area_id");
         builder.Property(t => t.Name).HasColumnName("name").HasColumnType("character varying(200)").IsRequired();
         builder.Property(t => t.Website).HasColumnName("website").HasColumnType("character varying(500)");

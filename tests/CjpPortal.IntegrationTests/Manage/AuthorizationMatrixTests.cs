@@ -88,7 +88,25 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             ["Role"] = $"Role {Guid.NewGuid():N}",
             ["Version"] = Invariant(await ContactVersionAsync(f)),
         }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/tsis", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/tsis/{areaId:int}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/tsis/{areaId:int}", async f => new Dictionary<string, string>
+        {
+            ["Name"] = $"Matrix TSI {Guid.NewGuid():N}",
+            ["Version"] = Invariant(await TsiVersionAsync(f)),
+        }, PartnershipPage),
     ];
+
+    /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
+    private static Task<int> AreaIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.CouncilAreas
+        .Where(a => a.Partnership.Slug == Partnership).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+
+    private static async Task<uint> TsiVersionAsync(PortalFixture f)
+    {
+        var id = await AreaIdAsync(f);
+        return await f.WithDbContextAsync(db => db.ThirdSectorInterfaces.Where(t => t.CouncilAreaId == id)
+            .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
+    }
 
     /// <summary>The first contact of the partnership, whose pages the matrix visits.</summary>
     private static Task<int> ContactIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Contacts
@@ -155,6 +173,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             foreach (var entry in Matrix)
             {
                 var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal)
+                    .Replace("{areaId:int}", Invariant(await AreaIdAsync(fixture)), StringComparison.Ordinal)
                     .Replace("{id:int}", Invariant(entry.Route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(fixture) : await RouteIdAsync(fixture)), StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
@@ -232,6 +251,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
         var contacts = await db.Contacts.Where(c => c.Partnership.Slug == Partnership).OrderBy(c => c.Id)
             .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
-        return $"{version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}";
+        var tsis = await db.ThirdSectorInterfaces.Where(t => t.CouncilArea.Partnership.Slug == Partnership).OrderBy(t => t.Id)
+            .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        return $"{version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}";
     });
 }
