@@ -10,6 +10,7 @@ public static class PortalServices
     {
         services.AddScoped<DirectoryQueries>();
         services.AddSingleton<AreaIndex>();
+        services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
     }
 }

@@ -8,18 +8,20 @@ namespace CjpPortal.Web.Queries;
 
 /// <summary>Read-only queries behind the public directory pages. Each runs a fixed number of SQL statements
 /// whatever the number of partnerships (split query, no lazy loading).</summary>
-public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock)
+public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, DirectorySnapshotCache snapshots)
 {
     public DateOnly Today => ScottishTime.Today(clock);
 
-    public async Task<PartnershipSnapshot?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        var found = await LoadAsync(p => p.Slug == slug, cancellationToken);
-        return found.Count == 1 ? found[0] : null;
-    }
+    public async Task<PartnershipSnapshot?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await AllAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug);
 
-    public Task<List<PartnershipSnapshot>> AllAsync(CancellationToken cancellationToken = default) =>
-        LoadAsync(_ => true, cancellationToken);
+    /// <summary>Every partnership, ordered by name, from the in-memory snapshot.</summary>
+    public Task<IReadOnlyList<PartnershipSnapshot>> AllAsync(CancellationToken cancellationToken = default) =>
+        snapshots.GetAsync(cancellationToken);
+
+    /// <summary>Reads every partnership from the database; <see cref="DirectorySnapshotCache"/> is its only caller.</summary>
+    internal async Task<IReadOnlyList<PartnershipSnapshot>> LoadAllFromDatabaseAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(_ => true, cancellationToken);
 
     /// <summary>Partnerships with their council areas, for lists and the map.</summary>
     public Task<List<PartnershipListItem>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace CjpPortal.Web.Queries;
+
+/// <summary>All partnerships as the public pages show them, held in memory: 30 small records that change a few times
+/// a year, read on every public page. Loaded once (six queries) and replaced when <see cref="Infrastructure.PublicCache"/> evicts,
+/// or after <see cref="PortalOptions.PublicPageCacheSeconds"/> in case the database was changed behind the portal's back.</summary>
+public sealed class DirectorySnapshotCache(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    private volatile Entry? current;
+
+    public async Task<IReadOnlyList<PartnershipSnapshot>> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var entry = current;
+        if (entry is null || entry.Load.IsFaulted || entry.Load.IsCanceled || clock.GetUtcNow() >= entry.ExpiresAt)
+        {
+            entry = new Entry(LoadAsync(), clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)));
+            current = entry;
+        }
+
+        return await entry.Load.WaitAsync(cancellationToken);
+    }
+
+    public void Invalidate() => current = null;
+
+    // Not tied to one request's cancellation: other requests may be waiting on the same load.
+    private async Task<IReadOnlyList<PartnershipSnapshot>> LoadAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DirectoryQueries>().LoadAllFromDatabaseAsync(CancellationToken.None);
+    }
+
+    private sealed record Entry(Task<IReadOnlyList<PartnershipSnapshot>> Load, DateTimeOffset ExpiresAt);
+}
