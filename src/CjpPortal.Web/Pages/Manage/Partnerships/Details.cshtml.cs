@@ -96,7 +96,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
             return current is null ? NotFound() : Conflict(current, db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue);
         }
 
-        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[PartnershipPages.BannerKey] = "The details have been saved.";
         return LocalRedirect(PartnershipPages.Overview(slug));
     }

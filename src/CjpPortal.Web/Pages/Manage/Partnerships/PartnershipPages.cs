@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CjpPortal.Core.Audit;
 using CjpPortal.Web.Infrastructure;
-using CjpPortal.Web.Queries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,12 +23,11 @@ public static class PartnershipPages
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? string.Empty);
     }
 
-    /// <summary>The public pages show directory data from the output cache; drop it so the change shows at once.</summary>
-    public static async Task PublishedAsync(PublicCache cache, AreaIndex? areaIndex = null, CancellationToken cancellationToken = default)
+    /// <summary>The public pages are built from cached directory data; drop it so the change shows at once.</summary>
+    public static async Task PublishedAsync(PublicCache cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cache);
         await cache.EvictAsync(cancellationToken);
-        areaIndex?.Invalidate();
     }
 
     /// <summary>Re-renders an invalid form with HTTP 400, as every form in the portal does.</summary>

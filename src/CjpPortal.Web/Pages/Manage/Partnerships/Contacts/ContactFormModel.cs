@@ -104,7 +104,7 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
     protected async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
-        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken);
     }
 
     protected IActionResult SavedRedirect(string message)

@@ -92,7 +92,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         }
 
         await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
-        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[PartnershipPages.BannerKey] = message;
         return LocalRedirect($"/manage/partnerships/{slug}/routes");
     }

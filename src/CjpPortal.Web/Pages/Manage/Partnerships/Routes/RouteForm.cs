@@ -175,7 +175,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
             return false;
         }
 
-        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken);
         return true;
     }
 

@@ -96,7 +96,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return current is null ? NotFound() : RefuseStale(current.ThirdSectorInterface);
         }
 
-        await PartnershipPages.PublishedAsync(cache, cancellationToken: cancellationToken);
+        await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[PartnershipPages.BannerKey] = $"The Third Sector Interface for {AreaName} has been saved.";
         return LocalRedirect($"/manage/partnerships/{slug}/tsis");
     }
