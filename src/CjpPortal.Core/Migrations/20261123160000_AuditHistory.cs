@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CjpPortal.Core.Migrations;
 
 /// <summary>Audit history: one row per changed field of a directory record. Drafted from the difference between
-/// Database.GenerateCreateScript() before and after, and checked by the schema drift test. The concurrency tokens on
-/// partnerships and engagement routes are PostgreSQL's xmin system column, which needs no DDL.</summary>
+/// Database.GenerateCreateScript() before and after, and checked by the schema drift test (the append-only trigger is not part of the EF model, so it is written here only). The concurrency tokens on
+/// partnerships, engagement routes, contacts and Third Sector Interfaces are PostgreSQL's xmin system column, which needs no DDL.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123160000_AuditHistory")]
 public sealed class AuditHistory : Migration
@@ -28,11 +28,24 @@ CREATE TABLE audit_entries (
 );
 
 CREATE INDEX ix_audit_entries_partnership_id_occurred_at ON audit_entries (partnership_id, occurred_at);
+
+-- History is append-only in the database too, whatever code connects to it (TRUNCATE, used by test resets, fires no row trigger).
+CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_entries is append-only: history cannot be changed or deleted';
+END
+$$;
+
+CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
 ");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql("DROP TABLE audit_entries;");
+        migrationBuilder.Sql(@"
+DROP TABLE audit_entries;
+DROP FUNCTION audit_entries_append_only();
+");
     }
 }

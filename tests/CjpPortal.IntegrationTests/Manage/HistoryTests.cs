@@ -66,6 +66,27 @@ public sealed class HistoryTests(PortalFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("another partnership", first.Text + second.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UPDATE audit_entries SET new_value = 'rewritten'")]
+    [InlineData("DELETE FROM audit_entries")]
+    public async Task Change_HistoryRowInDatabase_IsRefused(string sql)
+    {
+        // Arrange
+        await fixture.WithDbContextAsync(async db =>
+        {
+            var id = await db.Partnerships.Where(p => p.Slug == Partnership).Select(p => p.Id).SingleAsync();
+            db.AuditEntries.Add(Entry(id, fixture.Clock.GetUtcNow(), "original"));
+            await db.SaveChangesAsync();
+        });
+
+        // Act
+        var error = await Record.ExceptionAsync(() => fixture.WithDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+
+        // Assert
+        Assert.Contains("append-only", error?.Message, StringComparison.Ordinal);
+        Assert.Equal("original", await fixture.WithDbContextAsync(db => db.AuditEntries.Select(a => a.NewValue).SingleAsync()));
+    }
+
     private static AuditEntry Entry(int partnershipId, DateTimeOffset at, string value) => new()
     {
         OccurredAt = at,
