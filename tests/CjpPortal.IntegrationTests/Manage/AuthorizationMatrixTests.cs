@@ -137,22 +137,23 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
     public Task DisposeAsync() => fixture.ResetDataAsync();
 
     [Fact]
-    public void Get_EveryManagePage_HasAMatrixEntry()
+    public void Get_EveryManagePage_HasAMatrixEntryForEachMethodItHandles()
     {
         // Arrange
-        var listed = Matrix.Select(e => e.Route).ToHashSet(StringComparer.Ordinal);
+        var listed = Matrix.Select(e => $"{e.Method} {e.Route}").ToHashSet(StringComparer.Ordinal);
 
-        // Act
-        var pages = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is { ViewEnginePath: var path }
-                && (path.StartsWith("/Manage/", StringComparison.Ordinal)))
-            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))
+        // Act: every page under Pages/Manage, with GET (a page always answers it) and each other method it handles
+        var required = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
+            .Where(p => p.Page?.ViewEnginePath.StartsWith("/Manage/", StringComparison.Ordinal) == true)
+            .SelectMany(p => p.Page!.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET")
+                .Select(method => $"{method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}"))
             .Distinct()
             .ToList();
 
         // Assert
-        Assert.Contains("/manage/partnerships/{slug}", pages);
-        Assert.All(pages, route => Assert.True(listed.Contains(route), $"{route} has no row in the authorization matrix."));
+        Assert.Contains("POST /manage/partnerships/{slug}/details", required);
+        Assert.All(required, endpoint => Assert.True(listed.Contains(endpoint), $"{endpoint} has no row in the authorization matrix."));
     }
 
     [Fact]
