@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
@@ -22,6 +24,8 @@ public sealed class PortalFixture : IAsyncLifetime
     private PortalFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly SemaphoreSlim _signInLock = new(1, 1);
+    private string? _coordinatorState;
 
     public PortalFixture()
     {
@@ -79,6 +83,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        _signInLock.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -103,6 +108,49 @@ public sealed class PortalFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout(15_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
+    }
+
+    /// <summary>
+    /// A fresh browser context already signed in as the demo coordinator. The first call signs in through the pages
+    /// and keeps the cookies; later calls reuse them, since the portal allows only a few sign-in posts a minute.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsCoordinatorAsync()
+    {
+        await _signInLock.WaitAsync();
+        try
+        {
+            if (_coordinatorState is null)
+            {
+                await using var signIn = await OpenAsync();
+                await CoordinatorSignIn.SignInAsync(this, signIn.Page);
+                _coordinatorState = await signIn.Context.StorageStateAsync();
+            }
+        }
+        finally
+        {
+            _signInLock.Release();
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            BypassCSP = true,
+            Locale = "en-GB",
+            StorageState = _coordinatorState,
+        });
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>The authenticator key of an account, as its owner's authenticator app holds it (base 32).</summary>
+    public async Task<string> AuthenticatorKeyAsync(string email)
+    {
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"There is no account for {email}.");
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key.");
     }
 
     private static Uri ListeningAddress(IServiceProvider services)

@@ -1,0 +1,34 @@
+using CjpPortal.BrowserTests.Infrastructure;
+
+namespace CjpPortal.BrowserTests.Journeys;
+
+/// <summary>Every page a signed-in coordinator opens to look after their partnership passes axe-core's WCAG 2.2 A and AA rules.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ManageAccessibilityTests(PortalFixture portal)
+{
+    [Theory]
+    [InlineData("/manage")]
+    [InlineData("/account")]
+    [InlineData("/manage/partnerships/ayrshire")]
+    [InlineData("/manage/partnerships/ayrshire/details")]
+    [InlineData("/manage/partnerships/ayrshire/contacts")]
+    [InlineData("/manage/partnerships/ayrshire/contacts/new")]
+    [InlineData("/manage/partnerships/ayrshire/routes")]
+    [InlineData("/manage/partnerships/ayrshire/routes/new")]
+    [InlineData("/manage/partnerships/ayrshire/tsis")]
+    [InlineData("/manage/partnerships/ayrshire/history")]
+    public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
+    {
+        // Arrange
+        await using var session = await portal.OpenAsCoordinatorAsync();
+
+        // Act
+        var response = await session.Page.GotoAsync(path);
+
+        // Assert
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.NotEqual(string.Empty, (await session.Page.TitleAsync()).Trim());
+        await AxeAssert.NoViolationsAsync(session.Page);
+    }
+}
