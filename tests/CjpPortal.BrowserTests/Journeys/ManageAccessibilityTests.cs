@@ -31,4 +31,28 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
         Assert.NotEqual(string.Empty, (await session.Page.TitleAsync()).Trim());
         await AxeAssert.NoViolationsAsync(session.Page);
     }
+
+    [Theory]
+    [InlineData("/manage/partnerships/ayrshire/contacts", "/manage/partnerships/ayrshire/contacts/")]
+    [InlineData("/manage/partnerships/ayrshire/routes", "/manage/partnerships/ayrshire/routes/")]
+    [InlineData("/manage/partnerships/ayrshire/tsis", "/manage/partnerships/ayrshire/tsis/")]
+    public async Task Get_EditPageOfFirstItemForSignedInCoordinator_HasNoAccessibilityViolations(string listPath, string itemPrefix)
+    {
+        // Arrange
+        await using var session = await portal.OpenAsCoordinatorAsync();
+        var page = session.Page;
+        await page.GotoAsync(listPath);
+        var firstItem = page.Locator($"h2 a[href^='{itemPrefix}'], li > a[href^='{itemPrefix}']").First;
+        var href = await firstItem.GetAttributeAsync("href");
+        Assert.Matches(@"/\d+$", href);
+
+        // Act
+        var response = await page.GotoAsync(href!);
+
+        // Assert
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.NotEqual(string.Empty, (await page.TitleAsync()).Trim());
+        await AxeAssert.NoViolationsAsync(page);
+    }
 }
