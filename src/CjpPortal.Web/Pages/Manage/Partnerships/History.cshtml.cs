@@ -21,10 +21,7 @@ public class HistoryModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Name, p.Slug })
-            .SingleOrDefaultAsync(cancellationToken);
+        var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);
         if (partnership is null)
         {
             return NotFound();

@@ -6,7 +6,6 @@ using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
@@ -46,10 +45,7 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
 
     protected async Task<bool> LoadPartnershipAsync(string slug, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Name, p.Slug })
-            .SingleOrDefaultAsync(cancellationToken);
+        var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);
         if (partnership is null)
         {
             return false;

@@ -67,10 +67,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
 
     protected async Task<bool> LoadPartnershipAsync(string slug, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Name, p.Slug })
-            .SingleOrDefaultAsync(cancellationToken);
+        var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);
         if (partnership is null)
         {
             return false;

@@ -16,10 +16,7 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Name, p.Slug })
-            .SingleOrDefaultAsync(cancellationToken);
+        var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);
         if (partnership is null)
         {
             return NotFound();
