@@ -113,21 +113,14 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
     protected IActionResult RefuseStale(Contact current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var conflicts = new List<string>();
-        void Compare(string label, string? stored, string? yours)
-        {
-            if (stored != yours)
-            {
-                conflicts.Add($"{label} is now {PartnershipPages.Shown(stored)} (you entered {PartnershipPages.Shown(yours)})");
-            }
-        }
+        var conflicts = new ConflictList();
 
-        Compare("Name", current.Name, Name);
-        Compare("Role", current.Role, Role);
-        Compare("Email", current.Email, Email);
-        Compare("Telephone", current.Phone, Phone);
-        Compare("Coordinator", AuditedSave.Format(current.IsCoordinator), AuditedSave.Format(IsCoordinator));
-        Compare("Published", AuditedSave.Format(current.IsPublished), AuditedSave.Format(IsPublished));
+        conflicts.Compare("Name", current.Name, Name);
+        conflicts.Compare("Role", current.Role, Role);
+        conflicts.Compare("Email", current.Email, Email);
+        conflicts.Compare("Telephone", current.Phone, Phone);
+        conflicts.Compare("Coordinator", AuditedSave.Format(current.IsCoordinator), AuditedSave.Format(IsCoordinator));
+        conflicts.Compare("Published", AuditedSave.Format(current.IsPublished), AuditedSave.Format(IsPublished));
         Conflicts = conflicts;
         Version = db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
         ModelState.Remove(nameof(Version));

@@ -186,23 +186,16 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     protected IActionResult RefuseStale(EngagementRoute current)
     {
         ArgumentNullException.ThrowIfNull(current);
-        var conflicts = new List<string>();
-        void Compare(string label, string? stored, string? yours)
-        {
-            if (stored != yours)
-            {
-                conflicts.Add($"{label} is now {PartnershipPages.Shown(stored)} (you entered {PartnershipPages.Shown(yours)})");
-            }
-        }
+        var conflicts = new ConflictList();
 
-        Compare("Kind", Labels.Of(current.Kind), Enum.IsDefined((EngagementRouteKind)Kind) ? Labels.Of((EngagementRouteKind)Kind) : null);
-        Compare("Title", current.Title, Title);
-        Compare("Description", current.Description, Description);
-        Compare("How to join", current.HowToJoin, HowToJoin);
-        Compare("Contact name", current.ContactName, ContactName);
-        Compare("Contact email", current.ContactEmail, ContactEmail);
-        Compare("Meeting frequency", current.MeetingFrequency, MeetingFrequency);
-        Compare("Format", current.Format is { } f ? Labels.Of(f) : null, Format is { } g && Enum.IsDefined((MeetingFormat)g) ? Labels.Of((MeetingFormat)g) : null);
+        conflicts.Compare("Kind", Labels.Of(current.Kind), Enum.IsDefined((EngagementRouteKind)Kind) ? Labels.Of((EngagementRouteKind)Kind) : null);
+        conflicts.Compare("Title", current.Title, Title);
+        conflicts.Compare("Description", current.Description, Description);
+        conflicts.Compare("How to join", current.HowToJoin, HowToJoin);
+        conflicts.Compare("Contact name", current.ContactName, ContactName);
+        conflicts.Compare("Contact email", current.ContactEmail, ContactEmail);
+        conflicts.Compare("Meeting frequency", current.MeetingFrequency, MeetingFrequency);
+        conflicts.Compare("Format", current.Format is { } f ? Labels.Of(f) : null, Format is { } g && Enum.IsDefined((MeetingFormat)g) ? Labels.Of((MeetingFormat)g) : null);
         if (!current.IsActive)
         {
             conflicts.Add("The route has been deactivated");

@@ -150,19 +150,12 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
 
     private IActionResult RefuseStale(ThirdSectorInterface? current)
     {
-        var conflicts = new List<string>();
-        void Compare(string label, string? stored, string? yours)
-        {
-            if (stored != yours)
-            {
-                conflicts.Add($"{label} is now {PartnershipPages.Shown(stored)} (you entered {PartnershipPages.Shown(yours)})");
-            }
-        }
+        var conflicts = new ConflictList();
 
-        Compare("Name", current?.Name, Name);
-        Compare("Website", current?.Website, Website);
-        Compare("Email", current?.Email, Email);
-        Compare("Telephone", current?.Phone, Phone);
+        conflicts.Compare("Name", current?.Name, Name);
+        conflicts.Compare("Website", current?.Website, Website);
+        conflicts.Compare("Email", current?.Email, Email);
+        conflicts.Compare("Telephone", current?.Phone, Phone);
         Conflicts = conflicts;
         Version = current is null ? 0 : VersionOf(current);
         ModelState.Remove(nameof(Version));
