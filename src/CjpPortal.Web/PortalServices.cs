@@ -1,3 +1,4 @@
+using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Map;
 using CjpPortal.Web.Queries;
 
@@ -12,5 +13,6 @@ public static class PortalServices
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
+        services.AddSingleton<PortalLinks>();
     }
 }

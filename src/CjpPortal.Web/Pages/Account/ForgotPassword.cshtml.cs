@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace CjpPortal.Web.Pages.Account;
 /// cannot be used to find out who has one.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
-public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email, IConfiguration configuration) : PageModel
+public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email, PortalLinks links) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -50,8 +51,7 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
             var token = PasswordResetLinks.Encode(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
             // The configured address, not the request's Host header: a forged Host would otherwise send the victim a
             // link to someone else's site carrying a working reset token.
-            var baseUrl = configuration[CreateAdminCommand.BaseUrlKey]?.TrimEnd('/') ?? $"{Request.Scheme}://{Request.Host}";
-            var link = $"{baseUrl}{PasswordResetLinks.Path}{token}";
+            var link = new Uri(links.BaseUri(Request), PasswordResetLinks.Path + token).ToString();
             await email.SendAsync(
                 new EmailMessage(
                     user.Email!,
