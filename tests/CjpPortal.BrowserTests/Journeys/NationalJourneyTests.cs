@@ -62,6 +62,11 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/admin/staff/invite")]
     [InlineData("/national")]
     [InlineData("/national/coordinators")]
+    [InlineData("/national/coordinators/invite")]
+    [InlineData("/national/partnerships")]
+    [InlineData("/national/partnerships/ayrshire")]
+    [InlineData("/national/partnerships/ayrshire/name")]
+    [InlineData("/national/partnerships/ayrshire/areas")]
     public async Task Get_AdministrationPageForSignedInAdministrator_HasNoAccessibilityViolations(string path)
     {
         // Arrange
