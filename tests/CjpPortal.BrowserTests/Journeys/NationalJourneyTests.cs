@@ -63,6 +63,7 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/national")]
     [InlineData("/national/coordinators")]
     [InlineData("/national/coordinators/invite")]
+    [InlineData("/national/history")]
     [InlineData("/national/partnerships")]
     [InlineData("/national/partnerships/ayrshire")]
     [InlineData("/national/partnerships/ayrshire/name")]

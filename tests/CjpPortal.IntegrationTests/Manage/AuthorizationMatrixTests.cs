@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/partnerships", null, NationalPage),
         new("GET", "/national/partnerships/{slug}", null, NationalPage),
         new("GET", "/national/partnerships/{slug}/name", null, NationalPage),

@@ -284,6 +284,27 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_AccountChanges_AfterInviteAndRemove_ListsBothNewestFirst()
+    {
+        // Arrange
+        using var staff = await SignInAsync(fixture, Roles.CjsStaff);
+        var email = NewEmail();
+        await InviteAsync(staff, email, Partnership);
+        var confirm = await staff.GetDocumentAsync($"/national/coordinators/{await UserIdAsync(email)}/remove");
+        await staff.SubmitAsync(confirm, new Dictionary<string, string>());
+
+        // Act
+        var page = await staff.GetDocumentAsync("/national/history");
+
+        // Assert
+        var rows = page.Document.QuerySelectorAll("#history tbody tr").Select(r => r.TextOf()).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains($"{email} removed as Coordinator", rows[0], StringComparison.Ordinal);
+        Assert.Contains($"{email} invited as Coordinator", rows[1], StringComparison.Ordinal);
+        Assert.Contains("manage-", rows[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_UnknownCoordinator_Returns404()
     {
         // Arrange
