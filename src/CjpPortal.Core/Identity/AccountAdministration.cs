@@ -68,12 +68,15 @@ public sealed class AccountAdministration(
     /// <summary>The audit field on a partnership listing its coordinators' e-mail addresses.</summary>
     public const string CoordinatorsField = "Coordinators";
 
+    /// <summary>How many accounts hold any of <paramref name="roles"/>.</summary>
+    public Task<int> CountAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
+        UsersInRoles(roles).CountAsync(cancellationToken);
+
     /// <summary>Accounts holding any of <paramref name="roles"/>, by e-mail address, one page at a time.</summary>
-    public async Task<(IReadOnlyList<AccountSummary> Accounts, int Total)> ListAsync(
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(
         IReadOnlyCollection<string> roles, int skip, int take, CancellationToken cancellationToken = default)
     {
         var ids = UsersInRoles(roles);
-        var total = await ids.CountAsync(cancellationToken);
         var page = await db.Users.AsNoTracking()
             .Where(u => ids.Contains(u.Id))
             .OrderBy(u => u.NormalizedEmail)
@@ -81,7 +84,7 @@ public sealed class AccountAdministration(
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
         var summaries = await SummariesAsync(page, cancellationToken);
-        return ([.. page.Select(id => summaries[id])], total);
+        return [.. page.Select(id => summaries[id])];
     }
 
     /// <summary>The account, if it exists and holds one of <paramref name="roles"/>.</summary>

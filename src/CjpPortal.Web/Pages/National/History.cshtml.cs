@@ -1,5 +1,6 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,11 @@ public class HistoryModel(AppDbContext db) : PageModel
     {
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.Entity == AccountAdministration.AccountEntity);
         var count = await entries.CountAsync(cancellationToken);
-        PageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);
+        var paging = Paging.For(count, PageSize, pageNumber);
+        (PageNumber, PageCount) = (paging.PageNumber, paging.PageCount);
         Rows = await entries
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip(paging.Skip)
             .Take(PageSize)
             .Select(a => new Row(a.OccurredAt, a.UserEmail, a.Field, a.OldValue, a.NewValue))
             .ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,13 +18,9 @@ public class IndexModel(AccountAdministration accounts) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, pageNumber ?? 1);
-        (Accounts, Total) = await accounts.ListAsync(CoordinatorRole, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
-        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        if (PageNumber > PageCount)
-        {
-            PageNumber = PageCount;
-            (Accounts, Total) = await accounts.ListAsync(CoordinatorRole, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
-        }
+        Total = await accounts.CountAsync(CoordinatorRole, cancellationToken);
+        var paging = Paging.For(Total, PageSize, pageNumber);
+        (PageNumber, PageCount) = (paging.PageNumber, paging.PageCount);
+        Accounts = await accounts.ListAsync(CoordinatorRole, paging.Skip, PageSize, cancellationToken);
     }
 }

@@ -1,0 +1,15 @@
+namespace CjpPortal.Web.Infrastructure;
+
+/// <summary>Which page of a list to show: the one asked for, kept between the first and the last, so an old link to a
+/// page that no longer exists shows the last page rather than an empty one.</summary>
+public readonly record struct Paging(int PageNumber, int PageCount, int PageSize)
+{
+    public int Skip => (PageNumber - 1) * PageSize;
+
+    public static Paging For(int total, int pageSize, int? requested)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var count = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return new Paging(Math.Clamp(requested ?? 1, 1, count), count, pageSize);
+    }
+}
