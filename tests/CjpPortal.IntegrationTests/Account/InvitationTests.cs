@@ -52,6 +52,33 @@ public sealed class InvitationTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Post_EnrolmentCodeUsedAgainToSignIn_IsRefused()
+    {
+        // Arrange: enrol with one code
+        var email = NewEmail();
+        var link = await fixture.InviteAsync(email);
+        using var client = fixture.CreateAccountsClient();
+        var invitation = await client.GetDocumentAsync(link);
+        await client.SubmitAsync(invitation, Fields(("Password", GoodPassword), ("ConfirmPassword", GoodPassword)));
+        var enrol = await client.GetDocumentAsync("/account/authenticator");
+        var key = enrol.One("#shared-key").TextOf().Replace(" ", string.Empty, StringComparison.Ordinal);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var enrolled = await client.SubmitAsync(enrol, Fields(("Code", code)));
+        using var secondClient = fixture.CreateAccountsClient();
+        var signIn = await secondClient.GetDocumentAsync("/account/sign-in");
+        var afterPassword = await secondClient.SubmitAsync(signIn, Fields(("Email", email), ("Password", GoodPassword)));
+        var codeForm = await secondClient.GetDocumentAsync(afterPassword.Response.Headers.Location!.OriginalString);
+
+        // Act
+        var reused = await secondClient.SubmitAsync(codeForm, Fields(("Code", code)));
+
+        // Assert
+        Assert.Equal("/account/recovery-codes", enrolled.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        HtmlAssertions.AssertFieldError(reused.Document, "Code", "The code is not correct");
+    }
+
+    [Fact]
     public async Task Get_RecoveryCodesAgain_AreNotShownTwice()
     {
         // Arrange
