@@ -59,6 +59,7 @@ public static class PortalHost
         var services = builder.Services;
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName);
         services.Configure<PortalOptions>(portal);
+        PortalLinks.AddOptions(services, portal, builder.Environment);
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
@@ -107,9 +108,26 @@ public static class PortalHost
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "text/csv"]);
         });
 
+        var proxies = TrustedProxies.Read(builder.Configuration);
+        services.AddSingleton(proxies);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed, not the loopback addresses trusted by default.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in proxies.Addresses)
+            {
+                options.KnownProxies.Add(address);
+            }
+
+            foreach (var network in proxies.Networks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+
+            // Each hop is checked against the lists, so a chain of trusted proxies can be walked back to the client.
+            options.ForwardLimit = null;
         });
         services.AddHsts(options =>
         {
@@ -137,7 +155,13 @@ public static class PortalHost
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
 
-        app.UseForwardedHeaders();
+        // The client address keys the account forms' rate limit, so X-Forwarded-For is read only when it comes from a
+        // configured proxy; with none configured anyone could pick their own address by sending the header.
+        if (app.Services.GetRequiredService<TrustedProxies>().AnyConfigured)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
