@@ -150,6 +150,24 @@ public static class PortalHost
         builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 
+    /// <summary>Pages that show antiforgery tokens, sign-in state or personal data next to text a visitor can put in
+    /// the request.</summary>
+    private static readonly PathString[] PrivatePaths = ["/account", "/manage", "/national", "/admin"];
+
+    /// <summary>BREACH: a compressed response's length can reveal a secret on the page to someone who can make the
+    /// browser send chosen text and watch the encrypted traffic. These pages are small, so they go uncompressed.
+    /// Dropping Accept-Encoding (rather than only IHttpsCompressionFeature's opt-out) also covers HTTPS that ends at a
+    /// proxy, where the app sees plain HTTP and the HTTPS-only opt-out would not apply.</summary>
+    private static Task WithoutCompressionOnPrivatePages(HttpContext context, RequestDelegate next)
+    {
+        if (Array.Exists(PrivatePaths, path => context.Request.Path.StartsWithSegments(path)))
+        {
+            context.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+        }
+
+        return next(context);
+    }
+
     public static void ConfigurePipeline(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -171,6 +189,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(WithoutCompressionOnPrivatePages);
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
