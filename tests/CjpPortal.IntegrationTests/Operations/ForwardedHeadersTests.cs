@@ -56,7 +56,7 @@ public sealed class ForwardedHeadersTests(PortalFixture fixture)
     {
         // Arrange: a client sends a different made-up address each time, hoping for a fresh allowance. It connects
         // from loopback, which ASP.NET Core's forwarded-headers defaults would trust.
-        await using var portal = Portal(connectionFrom: "127.0.0.1");
+        await using var portal = Portal(connectionFrom: "::1");
         using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         // Act
