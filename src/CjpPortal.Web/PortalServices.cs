@@ -14,5 +14,6 @@ public static class PortalServices
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
         services.AddSingleton<PortalLinks>();
+        services.AddScoped<CjpPortal.Core.Identity.AccountAdministration>();
     }
 }

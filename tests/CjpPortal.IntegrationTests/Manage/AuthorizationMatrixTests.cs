@@ -9,9 +9,10 @@ using static CjpPortal.IntegrationTests.Manage.ManageUsers;
 
 namespace CjpPortal.IntegrationTests.Manage;
 
-/// <summary>Every page under /manage, for every kind of user: anonymous people are asked to sign in, a coordinator
-/// of another partnership is refused (and a refused POST changes nothing), and the partnership's own coordinator,
-/// CJS staff and administrators get in. A page added under Pages/Manage without a row here fails the test.</summary>
+/// <summary>Every page under /manage, /national and /admin, for every kind of user: anonymous people are asked to sign
+/// in; a coordinator of another partnership is refused the partnership's pages, and every coordinator is refused the
+/// national and administration pages; a refused POST changes nothing. A page added under Pages/Manage, Pages/National
+/// or Pages/Admin without a row here fails the test.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLifetime
 {
@@ -34,6 +35,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
     private sealed record Entry(string Method, string Route, Func<PortalFixture, Task<Dictionary<string, string>>>? Form, Outcome[] Expected);
 
     private static readonly Outcome[] PartnershipPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+    private static readonly Outcome[] NationalPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed];
+    private static readonly Outcome[] AdminPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed];
+
+    /// <summary>The folders whose pages need a row.</summary>
+    private static readonly string[] GuardedFolders = ["/Manage/", "/National/", "/Admin/"];
 
     private static readonly Entry[] Matrix =
     [
@@ -95,7 +101,59 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             ["Name"] = $"Matrix TSI {Guid.NewGuid():N}",
             ["Version"] = Invariant(await TsiVersionAsync(f)),
         }, PartnershipPage),
+
+        new("GET", "/national", null, NationalPage),
+        new("GET", "/national/coordinators", null, NationalPage),
+        new("GET", "/national/coordinators/invite", null, NationalPage),
+        new("POST", "/national/coordinators/invite", async f => new Dictionary<string, string>
+        {
+            ["Email"] = $"matrix-{Guid.NewGuid():N}@example.org",
+            ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, Partnership)),
+        }, NationalPage),
+        new("GET", "/national/coordinators/{id:guid}", null, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}", async f => new Dictionary<string, string>
+        {
+            ["action"] = "assign",
+            ["PartnershipId"] = Invariant(await PartnershipIdAsync(f, OtherPartnership)),
+        }, NationalPage),
+        new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+
+        new("GET", "/admin", null, AdminPage),
+        new("GET", "/admin/staff", null, AdminPage),
+        new("GET", "/admin/staff/invite", null, AdminPage),
+        new("POST", "/admin/staff/invite", _ => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Email"] = $"matrix-{Guid.NewGuid():N}@example.org",
+            ["Role"] = Roles.CjsStaff,
+        }), AdminPage),
+        new("GET", "/admin/staff/{id:guid}", null, AdminPage),
+        new("POST", "/admin/staff/{id:guid}", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("GET", "/admin/staff/{id:guid}/remove", null, AdminPage),
+        new("POST", "/admin/staff/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
     ];
+
+    private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>
+        f.WithDbContextAsync(db => db.Partnerships.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());
+
+    /// <summary>The URL of one cell: route values filled in, with a new invited account as the target of the account
+    /// pages, so a POST that removes or changes it in one cell leaves the next cell its own target.</summary>
+    private static async Task<string> UrlAsync(PortalFixture f, string route)
+    {
+        var url = route.Replace("{slug}", Partnership, StringComparison.Ordinal)
+            .Replace("{areaId:int}", Invariant(await AreaIdAsync(f)), StringComparison.Ordinal)
+            .Replace("{id:int}", Invariant(route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(f) : await RouteIdAsync(f)), StringComparison.Ordinal);
+        if (url.Contains("{id:guid}", StringComparison.Ordinal))
+        {
+            var email = $"target-{Guid.NewGuid():N}@example.org";
+            var staffPage = url.StartsWith("/admin/", StringComparison.Ordinal);
+            await f.InviteAsync(email, staffPage ? Roles.CjsStaff : Roles.Coordinator, staffPage ? Array.Empty<string>() : [Partnership]);
+            var id = await f.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+            url = url.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        }
+
+        return url;
+    }
 
     /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
     private static Task<int> AreaIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.CouncilAreas
@@ -145,7 +203,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         // Act: every page under Pages/Manage, with GET (a page always answers it) and each other method it handles
         var required = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
-            .Where(p => p.Page?.ViewEnginePath.StartsWith("/Manage/", StringComparison.Ordinal) == true)
+            .Where(p => p.Page is { } page && GuardedFolders.Any(folder => page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal)))
             .SelectMany(p => p.Page!.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET")
                 .Select(method => $"{method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}"))
             .Distinct()
@@ -153,6 +211,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
 
         // Assert
         Assert.Contains("POST /manage/partnerships/{slug}/details", required);
+        Assert.Contains("POST /national/coordinators/{id:guid}/remove", required);
+        Assert.Contains("POST /admin/staff/invite", required);
         Assert.All(required, endpoint => Assert.True(listed.Contains(endpoint), $"{endpoint} has no row in the authorization matrix."));
     }
 
@@ -173,18 +233,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         {
             foreach (var entry in Matrix)
             {
-                var url = entry.Route.Replace("{slug}", Partnership, StringComparison.Ordinal)
-                    .Replace("{areaId:int}", Invariant(await AreaIdAsync(fixture)), StringComparison.Ordinal)
-                    .Replace("{id:int}", Invariant(entry.Route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(fixture) : await RouteIdAsync(fixture)), StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
                     var expected = entry.Expected[(int)who];
+                    var url = await UrlAsync(fixture, entry.Route);
+                    var form = entry.Form is null ? null : await WithTokenAsync(client, who, await entry.Form(fixture));
                     var before = await SnapshotAsync();
 
                     // Act
-                    var response = entry.Form is null
+                    var response = form is null
                         ? await client.GetAsync(new Uri(url, UriKind.Relative))
-                        : (await client.PostFormAsync(url, await WithTokenAsync(client, who, await entry.Form(fixture)))).Response;
+                        : (await client.PostFormAsync(url, form)).Response;
 
                     // Assert (collected, so one run reports every cell that is wrong)
                     var actual = Classify(response, entry.Method);
@@ -195,7 +254,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
 
                     if (entry.Method == "POST" && expected != Outcome.Allowed && await SnapshotAsync() != before)
                     {
-                        failures.Add($"{entry.Method} {url} as {who} was refused but changed the partnership.");
+                        failures.Add($"{entry.Method} {url} as {who} was refused but changed something.");
                     }
                 }
             }
@@ -242,9 +301,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         return fields;
     }
 
-    /// <summary>Everything a POST under /manage could change about the partnership: its row version and its history.</summary>
+    /// <summary>Everything a POST could change: the partnership's rows and their versions, the history, partnership
+    /// names and areas, accounts, roles, assignments, invitations and e-mails.</summary>
     private Task<string> SnapshotAsync() => fixture.WithDbContextAsync(async db =>
     {
+        var names = string.Join(',', await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Name).ToListAsync());
+        var areas = string.Join(',', await db.CouncilAreas.OrderBy(a => a.Id).Select(a => a.PartnershipId).ToListAsync());
+        var accounts = $"{await db.Users.CountAsync()}/{await db.UserRoles.CountAsync()}/{await db.PartnershipCoordinators.CountAsync()}/{await db.Invitations.CountAsync(i => i.RevokedAt == null)}/{await db.EmailOutbox.CountAsync()}";
+        var stamps = string.Join(',', await db.Users.OrderBy(u => u.Id).Select(u => u.SecurityStamp).ToListAsync());
         var version = await db.Partnerships.Where(p => p.Slug == Partnership)
             .Select(p => EF.Property<uint>(p, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync();
         var history = await db.AuditEntries.CountAsync();
@@ -254,6 +318,6 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
             .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
         var tsis = await db.ThirdSectorInterfaces.Where(t => t.CouncilArea.Partnership.Slug == Partnership).OrderBy(t => t.Id)
             .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
-        return $"{version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}";
+        return $"{version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}/{names}/{areas}/{accounts}/{stamps}";
     });
 }

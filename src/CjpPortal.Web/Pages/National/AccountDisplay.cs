@@ -1,0 +1,59 @@
+using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CjpPortal.Web.Pages.National;
+
+/// <summary>What the account pages for CJS staff and administrators share: how an account's status reads, and the
+/// checks on an e-mail address typed into an invitation form.</summary>
+public static class AccountDisplay
+{
+    public const int EmailMaxLength = 256;
+
+    /// <summary>The status as a short phrase and the design system tag colour for it.</summary>
+    public static (string Text, string TagClass) Status(AccountSummary account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Status switch
+        {
+            AccountStatus.Invited => ($"Invited: the link expires on {ExpiryDate(account.InvitationExpiresAt)}", "ds_tag--blue"),
+            AccountStatus.InvitationExpired => ("Invitation expired", "ds_tag--orange"),
+            AccountStatus.NoAuthenticator => ("No authenticator app yet", "ds_tag--yellow"),
+            AccountStatus.LockedOut => ("Locked out after wrong passwords or codes", "ds_tag--red"),
+            _ => ("Active", "ds_tag--green"),
+        };
+    }
+
+    public static string RoleName(string role) => role switch
+    {
+        Roles.Coordinator => "Coordinator",
+        Roles.CjsStaff => "CJS staff",
+        Roles.Administrator => "Administrator",
+        _ => role,
+    };
+
+    /// <summary>Checks and normalises an invitation's e-mail address; adds a message on <paramref name="field"/>.</summary>
+    public static string? ValidEmail(ModelStateDictionary modelState, string field, string? email)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var value = email?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            modelState.AddModelError(field, "Enter an email address");
+        }
+        else if (value.Length > EmailMaxLength)
+        {
+            modelState.AddModelError(field, $"The email address must be {EmailMaxLength} characters or fewer");
+        }
+        else if (!Manage.Partnerships.PartnershipPages.IsEmail(value))
+        {
+            modelState.AddModelError(field, "Enter an email address in the correct format, like name@example.org");
+        }
+
+        return value;
+    }
+
+    private static string ExpiryDate(DateTimeOffset? expiresAt) =>
+        expiresAt is { } at ? Display.Date(ScottishTime.DateOf(at)) : "(unknown)";
+}

@@ -1,0 +1,36 @@
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Pages.Manage.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CjpPortal.Web.Pages.National.Coordinators;
+
+/// <summary>Asks CJS staff to confirm, then removes a coordinator: their partnerships are taken away and the account is
+/// deleted (or, if it also has a national role, loses the coordinator role), which signs them out everywhere.</summary>
+public class RemoveModel(AccountAdministration accounts) : PageModel
+{
+    public AccountSummary Account { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(id, IndexModel.CoordinatorRole, cancellationToken) is not { } account)
+        {
+            return NotFound();
+        }
+
+        Account = account;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(id, IndexModel.CoordinatorRole, cancellationToken) is not { } account)
+        {
+            return NotFound();
+        }
+
+        await accounts.RemoveAsync(id, IndexModel.CoordinatorRole, PartnershipPages.Actor(User), cancellationToken);
+        TempData[PartnershipPages.BannerKey] = $"{account.Email} has been removed as a coordinator and signed out.";
+        return LocalRedirect("/national/coordinators");
+    }
+}

@@ -1,0 +1,82 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Pages.Manage.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Pages.National.Coordinators;
+
+/// <summary>One coordinator: their status and partnerships. CJS staff give or take away partnerships, send a new
+/// invitation while the account is not set up, and go on to remove the account.</summary>
+public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLinks links) : PageModel
+{
+    public const string Assign = "assign";
+    public const string Unassign = "unassign";
+    public const string Resend = "resend";
+
+    public AccountSummary Account { get; private set; } = null!;
+
+    /// <summary>Partnerships the coordinator does not look after yet, for the "add" list.</summary>
+    public IReadOnlyList<PartnershipRef> OtherPartnerships { get; private set; } = [];
+
+    [BindProperty]
+    public int? PartnershipId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? action, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var actor = PartnershipPages.Actor(User);
+        string banner;
+        switch (action)
+        {
+            case Assign when OtherPartnerships.FirstOrDefault(p => p.Id == PartnershipId) is { } adding:
+                await accounts.AssignAsync(id, adding.Id, actor, cancellationToken);
+                banner = $"{Account.Email} now looks after {adding.Name}.";
+                break;
+            case Assign:
+                ModelState.AddModelError(nameof(PartnershipId), "Choose a partnership to add");
+                return PartnershipPages.Invalid(this);
+            case Unassign when Account.Partnerships.FirstOrDefault(p => p.Id == PartnershipId) is { } removing:
+                await accounts.UnassignAsync(id, removing.Id, actor, cancellationToken);
+                banner = $"{Account.Email} no longer looks after {removing.Name}.";
+                break;
+            case Resend when Account.Status is AccountStatus.Invited or AccountStatus.InvitationExpired:
+                await accounts.ResendAsync(id, Roles.Coordinator, actor, links.BaseUri(Request), cancellationToken);
+                banner = $"A new invitation has been sent to {Account.Email}. Earlier links no longer work.";
+                break;
+            default:
+                // A stale page: the partnership was already taken away, or the account was set up meanwhile.
+                banner = "Nothing was changed: the page was out of date. Check the details below.";
+                break;
+        }
+
+        TempData[PartnershipPages.BannerKey] = banner;
+        return LocalRedirect($"/national/coordinators/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(id, IndexModel.CoordinatorRole, cancellationToken) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        var assigned = account.Partnerships.Select(p => p.Id).ToList();
+        OtherPartnerships = await db.Partnerships.AsNoTracking()
+            .Where(p => !assigned.Contains(p.Id))
+            .OrderBy(p => p.Name)
+            .Select(p => new PartnershipRef(p.Id, p.Name, p.Slug))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using CjpPortal.Core.Identity;
+using CjpPortal.TestCommon;
+using Microsoft.EntityFrameworkCore;
+using static CjpPortal.IntegrationTests.Manage.ManageUsers;
+
+namespace CjpPortal.IntegrationTests.Admin;
+
+/// <summary>/admin/staff: administrators invite and remove CJS staff and administrators.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
+{
+    private const string InviteUrl = "/admin/staff/invite";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
+    private static string NewEmail() => $"staff-{Guid.NewGuid():N}@example.org";
+
+    private Task<Guid> UserIdAsync(string email) =>
+        fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private Task<List<string>> RolesOfAsync(Guid userId) => fixture.WithDbContextAsync(db => db.UserRoles
+        .Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync());
+
+    private static async Task<HtmlPage> InviteAsync(HttpClient admin, string email, string? role)
+    {
+        var form = await admin.GetDocumentAsync(InviteUrl);
+        var fields = new Dictionary<string, string> { ["Email"] = email };
+        if (role is not null)
+        {
+            fields["Role"] = role;
+        }
+
+        return await admin.SubmitAsync(form, fields);
+    }
+
+    [Fact]
+    public async Task Post_Invite_CjsStaff_CreatesAccountWithTheRoleAndEmailsALink()
+    {
+        // Arrange
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        var email = NewEmail();
+
+        // Act
+        var invited = await InviteAsync(admin, email, Roles.CjsStaff);
+        var shown = await admin.GetDocumentAsync(invited.Response.Headers.Location!.OriginalString);
+        var list = await admin.GetDocumentAsync("/admin/staff");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.Contains($"An invitation has been sent to {email}", shown.One("#banner").TextOf(), StringComparison.Ordinal);
+        Assert.Contains("CJS staff", shown.One("#account").TextOf(), StringComparison.Ordinal);
+        Assert.Equal([Roles.CjsStaff], await RolesOfAsync(await UserIdAsync(email)));
+        Assert.StartsWith("/account/invitation/", await fixture.LatestInvitationLinkAsync(email), StringComparison.Ordinal);
+        Assert.Contains(list.Document.QuerySelectorAll("#staff tbody tr"), r => r.TextOf().Contains(email, StringComparison.Ordinal));
+        Assert.True(await fixture.WithDbContextAsync(db => db.AuditEntries.AnyAsync(a => a.Field == Roles.CjsStaff && a.NewValue == email)));
+    }
+
+    [Theory]
+    [InlineData("", Roles.CjsStaff, "Email", "Enter an email address")]
+    [InlineData("someone@example.org", null, "Role", "Choose what they will be able to do")]
+    [InlineData("someone@example.org", Roles.Coordinator, "Role", "Choose what they will be able to do")]
+    public async Task Post_Invite_MissingOrWrongAnswer_Returns400AndCreatesNothing(string email, string? role, string field, string message)
+    {
+        // Arrange
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        var users = await fixture.WithDbContextAsync(db => db.Users.CountAsync());
+
+        // Act
+        var page = await InviteAsync(admin, email, role);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains(message, page.One($"#{field}-error").TextOf(), StringComparison.Ordinal);
+        Assert.Equal($"#{field}", page.One(".ds_error-summary a").GetAttribute("href"));
+        Assert.Equal(users, await fixture.WithDbContextAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Post_Remove_AnotherMemberOfStaff_DeletesTheAccountAndSignsThemOut()
+    {
+        // Arrange
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        using var staff = await SignInAsync(fixture, Roles.CjsStaff);
+        var staffId = await fixture.WithDbContextAsync(db => db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CjsStaff))).Select(u => u.Id).SingleAsync());
+        var confirm = await admin.GetDocumentAsync($"/admin/staff/{staffId}/remove");
+
+        // Act
+        var removed = await admin.SubmitAsync(confirm, new Dictionary<string, string>());
+        var start = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        HttpResponseMessage later;
+        try
+        {
+            later = await staff.GetAsync(new Uri("/national", UriKind.Relative));
+        }
+        finally
+        {
+            fixture.Clock.SetUtcNow(start);
+        }
+
+        // Assert
+        Assert.Equal("/admin/staff", removed.Response.Headers.Location?.OriginalString);
+        Assert.False(await fixture.WithDbContextAsync(db => db.Users.AnyAsync(u => u.Id == staffId)));
+        Assert.Contains("/account/sign-in", later.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_Remove_StaffWhoIsAlsoACoordinator_KeepsTheCoordinatorAccountWithANewStamp()
+    {
+        // Arrange
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        using var coordinator = await CoordinatorAsync(fixture);
+        using var staff = await SignInAsync(fixture, Roles.CjsStaff); // so the role exists
+        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Select(pc => pc.UserId).SingleAsync());
+        var staffRole = await fixture.WithDbContextAsync(db => db.Roles.Where(r => r.Name == Roles.CjsStaff).Select(r => r.Id).SingleAsync());
+        await fixture.WithDbContextAsync(async db =>
+        {
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = userId, RoleId = staffRole });
+            return await db.SaveChangesAsync();
+        });
+        var stamp = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
+        var confirm = await admin.GetDocumentAsync($"/admin/staff/{userId}/remove");
+
+        // Act
+        var removed = await admin.SubmitAsync(confirm, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal([Roles.Coordinator], await RolesOfAsync(userId));
+        Assert.NotEqual(stamp, await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.Equal(1, await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.CountAsync(pc => pc.UserId == userId)));
+    }
+
+    [Fact]
+    public async Task Post_Remove_TheirOwnAccount_Returns400AndKeepsIt()
+    {
+        // Arrange
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        using var other = await SignInAsync(fixture, Roles.Administrator);
+        var account = await admin.GetDocumentAsync("/account");
+        var email = account.One("#account-details").TextOf();
+        var ids = await fixture.WithDbContextAsync(db => db.Users.Select(u => new { u.Id, u.Email }).ToListAsync());
+        var ownId = ids.Single(u => email.Contains(u.Email!, StringComparison.Ordinal)).Id;
+        var confirm = await admin.GetDocumentAsync($"/admin/staff/{ownId}/remove");
+
+        // Act
+        var answer = await admin.SubmitAsync(confirm, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("You cannot remove your own account", answer.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        Assert.Equal([Roles.Administrator], await RolesOfAsync(ownId));
+    }
+
+    [Fact]
+    public async Task Get_CoordinatorPageForAStaffAccount_Returns404()
+    {
+        // Arrange: staff accounts are not coordinators, so the coordinator pages do not show them
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        var adminId = await fixture.WithDbContextAsync(db => db.Users.Select(u => u.Id).SingleAsync());
+
+        // Act
+        var response = await admin.GetAsync(new Uri($"/national/coordinators/{adminId}", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
