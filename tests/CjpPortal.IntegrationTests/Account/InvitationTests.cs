@@ -7,8 +7,13 @@ namespace CjpPortal.IntegrationTests.Account;
 
 /// <summary>An invited person sets a password and an authenticator app from the link in their invitation e-mail.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class InvitationTests(PortalFixture fixture)
+public sealed class InvitationTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Tests here assign coordinators to partnerships; other classes count those assignments.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     private const string GoodPassword = "violet tractor lantern meadow";
 
     [Fact]

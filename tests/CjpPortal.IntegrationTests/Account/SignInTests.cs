@@ -12,8 +12,13 @@ namespace CjpPortal.IntegrationTests.Account;
 /// <summary>Signing in with a password and a second factor, lockout, rate limiting, and the two-factor rule for
 /// the editing areas.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SignInTests(PortalFixture fixture)
+public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Tests here assign coordinators to partnerships; other classes count those assignments.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     private const string Password = "marmalade harbour bicycle";
 
     [Fact]

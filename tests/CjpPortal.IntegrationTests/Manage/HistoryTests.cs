@@ -121,6 +121,25 @@ public sealed class HistoryTests(PortalFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_AfterEditingATsi_RowNamesItsCouncilArea()
+    {
+        // Arrange
+        var tsi = await fixture.WithDbContextAsync(db => db.ThirdSectorInterfaces
+            .Where(t => t.CouncilArea.Partnership.Slug == Partnership).Select(t => new { t.CouncilAreaId, Area = t.CouncilArea.Name }).FirstAsync());
+        using var coordinator = await CoordinatorAsync(fixture);
+        var form = await coordinator.GetDocumentAsync($"/manage/partnerships/{Partnership}/tsis/{tsi.CouncilAreaId}");
+        var saved = await coordinator.SubmitAsync(form, EditForms.Filled(form, ("Website", "https://tsi-history.example.org")));
+
+        // Act
+        var page = await coordinator.GetDocumentAsync(Url);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var row = Assert.Single(Rows(page));
+        Assert.Equal(($"Third Sector Interface: {tsi.Area}", "Website", "https://tsi-history.example.org"), (row.What, row.Field, row.To));
+    }
+
+    [Fact]
     public async Task Get_DeletedRouteAndTsi_NamedFromTheirRecordedHistory()
     {
         // Arrange: a route and a TSI that no longer exist; history recorded their title and council area when removed

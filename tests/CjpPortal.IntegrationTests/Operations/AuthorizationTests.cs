@@ -80,7 +80,9 @@ public sealed class AuthorizationTests(PortalFixture fixture)
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
             RoutePatternParameterPart parameter =>
-                parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1" : "falkirk",
+                parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1"
+                : parameter.ParameterPolicies.Any(p => p.Content is "guid") ? "00000000-0000-0000-0000-000000000001"
+                : "falkirk",
             _ => string.Empty,
         }))));
 }

@@ -4,8 +4,13 @@ using CjpPortal.TestCommon;
 namespace CjpPortal.IntegrationTests.Operations;
 
 [Collection(PortalCollection.Name)]
-public sealed class CompressionTests(PortalFixture fixture)
+public sealed class CompressionTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>One test signs a coordinator in, which adds an account and a partnership assignment.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     [Theory]
     [InlineData("/", "br", "br")]
     [InlineData("/", "gzip", "gzip")]

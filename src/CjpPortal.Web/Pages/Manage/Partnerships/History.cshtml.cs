@@ -152,7 +152,8 @@ public class HistoryModel(AppDbContext db) : PageModel
                 .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             var tsiAreas = tsiIds.Count == 0 ? [] : await db.ThirdSectorInterfaces.AsNoTracking()
                 .Where(t => t.CouncilArea.PartnershipId == partnershipId && tsiIds.Contains(t.Id))
-                .ToDictionaryAsync(t => t.Id, t => t.CouncilArea.Name, cancellationToken);
+                .Select(t => new { t.Id, Area = t.CouncilArea.Name })
+                .ToDictionaryAsync(t => t.Id, t => t.Area, cancellationToken);
 
             // Deleted records: the name (or, for a TSI, its council area) history recorded when they were added or
             // removed, the newest first.
