@@ -126,6 +126,19 @@ public static class DataReset
         var reference = ReferenceData.CouncilAreas;
         var partnerships = await db.Partnerships.ToListAsync();
         var bySlug = partnerships.ToDictionary(p => p.Slug, StringComparer.Ordinal);
+
+        // Names are unique, and CJS staff may have given one partnership another's seeded name (or swapped two), so
+        // every renamed or extra partnership first takes a name no seeded partnership has; seeded ones then get their own.
+        var renamed = partnerships
+            .Where(p => reference.FirstOrDefault(r => r.PartnershipSlug == p.Slug) is not { } row || row.PartnershipName != p.Name)
+            .ToList();
+        foreach (var partnership in renamed)
+        {
+            partnership.Name = $"(being reset) {partnership.Slug}";
+        }
+
+        await db.SaveChangesAsync();
+
         foreach (var partnership in partnerships)
         {
             if (reference.FirstOrDefault(r => r.PartnershipSlug == partnership.Slug) is not { } row)

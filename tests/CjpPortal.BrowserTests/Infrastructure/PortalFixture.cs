@@ -25,7 +25,7 @@ public sealed class PortalFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private readonly SemaphoreSlim _signInLock = new(1, 1);
-    private string? _coordinatorState;
+    private readonly Dictionary<string, string> _signedInStates = new(StringComparer.Ordinal);
 
     public PortalFixture()
     {
@@ -110,20 +110,26 @@ public sealed class PortalFixture : IAsyncLifetime
         return new BrowserSession(context, page);
     }
 
+    /// <summary>A fresh browser context already signed in as the demo coordinator.</summary>
+    public Task<BrowserSession> OpenAsCoordinatorAsync() => OpenAsAsync(CoordinatorSignIn.Coordinator);
+
     /// <summary>
-    /// A fresh browser context already signed in as the demo coordinator. The first call signs in through the pages
-    /// and keeps the cookies; later calls reuse them, since the portal allows only a few sign-in posts a minute.
+    /// A fresh browser context already signed in as a demo account. The first call for an account signs in through
+    /// the pages and keeps the cookies; later calls reuse them, since the portal allows only a few sign-in posts a minute.
     /// </summary>
-    public async Task<BrowserSession> OpenAsCoordinatorAsync()
+    public async Task<BrowserSession> OpenAsAsync(DemoAccounts.Account account)
     {
+        ArgumentNullException.ThrowIfNull(account);
+        string state;
         await _signInLock.WaitAsync();
         try
         {
-            if (_coordinatorState is null)
+            if (!_signedInStates.TryGetValue(account.Email, out state!))
             {
                 await using var signIn = await OpenAsync();
-                await CoordinatorSignIn.SignInAsync(this, signIn.Page);
-                _coordinatorState = await signIn.Context.StorageStateAsync();
+                await CoordinatorSignIn.SignInAsync(this, signIn.Page, account);
+                state = await signIn.Context.StorageStateAsync();
+                _signedInStates[account.Email] = state;
             }
         }
         finally
@@ -136,7 +142,7 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             BypassCSP = true,
             Locale = "en-GB",
-            StorageState = _coordinatorState,
+            StorageState = state,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

@@ -273,8 +273,8 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Act
         var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
 
-        // Assert
-        Assert.Equal("/account", signedIn.Response.Headers.Location?.OriginalString);
+        // Assert: CJS staff start at national administration, not the coordinators' dashboard
+        Assert.Equal("/national", signedIn.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
         Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }

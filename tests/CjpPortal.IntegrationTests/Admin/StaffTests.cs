@@ -84,7 +84,7 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
         // Arrange
         using var admin = await SignInAsync(fixture, Roles.Administrator);
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
-        var staffId = await fixture.WithDbContextAsync(db => db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CjsStaff))).Select(u => u.Id).SingleAsync());
+        var staffId = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email!.StartsWith("manage-") && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CjsStaff))).Select(u => u.Id).SingleAsync());
         var confirm = await admin.GetDocumentAsync($"/admin/staff/{staffId}/remove");
 
         // Act
@@ -114,7 +114,7 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
         using var admin = await SignInAsync(fixture, Roles.Administrator);
         using var coordinator = await CoordinatorAsync(fixture);
         using var staff = await SignInAsync(fixture, Roles.CjsStaff); // so the role exists
-        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Select(pc => pc.UserId).SingleAsync());
+        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Where(pc => pc.User!.Email!.StartsWith("manage-")).Select(pc => pc.UserId).SingleAsync());
         var staffRole = await fixture.WithDbContextAsync(db => db.Roles.Where(r => r.Name == Roles.CjsStaff).Select(r => r.Id).SingleAsync());
         await fixture.WithDbContextAsync(async db =>
         {
@@ -160,7 +160,7 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
     {
         // Arrange: staff accounts are not coordinators, so the coordinator pages do not show them
         using var admin = await SignInAsync(fixture, Roles.Administrator);
-        var adminId = await fixture.WithDbContextAsync(db => db.Users.Select(u => u.Id).SingleAsync());
+        var adminId = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email!.StartsWith("manage-")).Select(u => u.Id).SingleAsync());
 
         // Act
         var response = await admin.GetAsync(new Uri($"/national/coordinators/{adminId}", UriKind.Relative));

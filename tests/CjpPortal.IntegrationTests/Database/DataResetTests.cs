@@ -1,4 +1,5 @@
 using CjpPortal.Core.Domain;
+using CjpPortal.Core.Seed;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,39 @@ public sealed class DataResetTests(PortalFixture fixture)
         var after = await fixture.Client.GetStringAsync(new Uri("/directory.csv", UriKind.Relative));
         Assert.Equal(referenceCounts, await CountReferenceRowsAsync());
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Reset_AfterSwappedNamesAndMovedAreas_RestoresSeededNamesAndAreaMapping()
+    {
+        // Arrange: as CJS staff can, two partnerships exchange names and an area moves between existing partnerships
+        await fixture.WithDbContextAsync(async db =>
+        {
+            var falkirk = await db.Partnerships.SingleAsync(p => p.Slug == "falkirk");
+            var stirling = await db.Partnerships.SingleAsync(p => p.Slug == "stirling");
+            var (falkirkName, stirlingName) = (falkirk.Name, stirling.Name);
+            falkirk.Name = "Temporary name";
+            await db.SaveChangesAsync();
+            stirling.Name = falkirkName;
+            await db.SaveChangesAsync();
+            falkirk.Name = stirlingName;
+            var northAyrshire = await db.CouncilAreas.SingleAsync(a => a.Name == "North Ayrshire");
+            northAyrshire.PartnershipId = stirling.Id;
+            await db.SaveChangesAsync();
+        });
+
+        // Act
+        await fixture.ResetDataAsync();
+
+        // Assert
+        var stored = await fixture.WithDbContextAsync(db => db.CouncilAreas
+            .OrderBy(a => a.GssCode)
+            .Select(a => new { a.GssCode, a.Partnership.Slug, a.Partnership.Name })
+            .ToListAsync());
+        var expected = ReferenceData.CouncilAreas.OrderBy(r => r.GssCode, StringComparer.Ordinal)
+            .Select(r => new { r.GssCode, Slug = r.PartnershipSlug, Name = r.PartnershipName })
+            .ToList();
+        Assert.Equal(expected, stored);
     }
 
     private Task<(int Partnerships, int Areas)> CountReferenceRowsAsync() =>

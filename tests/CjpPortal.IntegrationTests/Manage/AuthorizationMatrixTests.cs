@@ -118,6 +118,23 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/history", null, NationalPage),
+        new("GET", "/national/partnerships", null, NationalPage),
+        new("GET", "/national/partnerships/{slug}", null, NationalPage),
+        new("GET", "/national/partnerships/{slug}/name", null, NationalPage),
+        new("POST", "/national/partnerships/{slug}/name", async f => new Dictionary<string, string>
+        {
+            ["Name"] = $"Matrix partnership {Guid.NewGuid():N}",
+            ["Version"] = Invariant(await VersionAsync(f)),
+        }, NationalPage),
+        new("GET", "/national/partnerships/{slug}/areas", null, NationalPage),
+        new("POST", "/national/partnerships/{slug}/areas", f => f.WithDbContextAsync(async db => new Dictionary<string, string>
+        {
+            // An Ayrshire area still in Ayrshire (three to start with), so each allowed move leaves it at least one.
+            ["AreaId"] = Invariant(await db.CouncilAreas.Where(a => a.Partnership.Slug == "ayrshire").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()),
+            ["AreasVersion"] = CjpPortal.Web.Pages.National.Partnerships.NationalPartnershipPages.Fingerprint(
+                await db.CouncilAreas.Select(a => new ValueTuple<int, int>(a.Id, a.PartnershipId)).ToListAsync()),
+        }), NationalPage),
 
         new("GET", "/admin", null, AdminPage),
         new("GET", "/admin/staff", null, AdminPage),

@@ -170,7 +170,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         // Arrange
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
         using var coordinator = await CoordinatorAsync(fixture);
-        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Select(pc => pc.UserId).SingleAsync());
+        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Where(pc => pc.User!.Email!.StartsWith("manage-")).Select(pc => pc.UserId).SingleAsync());
         var url = $"/national/coordinators/{userId}";
         var orkney = (await PartnershipIdAsync(OtherPartnership)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var falkirk = (await PartnershipIdAsync(Partnership)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -207,7 +207,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         // Arrange
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
         using var coordinator = await CoordinatorAsync(fixture);
-        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Select(pc => pc.UserId).SingleAsync());
+        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Where(pc => pc.User!.Email!.StartsWith("manage-")).Select(pc => pc.UserId).SingleAsync());
         var page = await staff.GetDocumentAsync($"/national/coordinators/{userId}");
 
         // Act
@@ -250,7 +250,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         // Arrange
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
         using var coordinator = await CoordinatorAsync(fixture);
-        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Select(pc => pc.UserId).SingleAsync());
+        var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Where(pc => pc.User!.Email!.StartsWith("manage-")).Select(pc => pc.UserId).SingleAsync());
         var email = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync());
         var confirm = await staff.GetDocumentAsync($"/national/coordinators/{userId}/remove");
 
@@ -281,6 +281,27 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         var history = await fixture.WithDbContextAsync(db => db.AuditEntries.ToListAsync());
         Assert.Contains(history, a => a.Entity == AccountAdministration.AccountEntity && a.Field == Roles.Coordinator && a.OldValue == email && a.NewValue == null);
         Assert.Contains(history, a => a.Field == AccountAdministration.CoordinatorsField && a.OldValue == email && a.NewValue == null);
+    }
+
+    [Fact]
+    public async Task Get_AccountChanges_AfterInviteAndRemove_ListsBothNewestFirst()
+    {
+        // Arrange
+        using var staff = await SignInAsync(fixture, Roles.CjsStaff);
+        var email = NewEmail();
+        await InviteAsync(staff, email, Partnership);
+        var confirm = await staff.GetDocumentAsync($"/national/coordinators/{await UserIdAsync(email)}/remove");
+        await staff.SubmitAsync(confirm, new Dictionary<string, string>());
+
+        // Act
+        var page = await staff.GetDocumentAsync("/national/history");
+
+        // Assert
+        var rows = page.Document.QuerySelectorAll("#history tbody tr").Select(r => r.TextOf()).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains($"{email} removed as Coordinator", rows[0], StringComparison.Ordinal);
+        Assert.Contains($"{email} invited as Coordinator", rows[1], StringComparison.Ordinal);
+        Assert.Contains("manage-", rows[0], StringComparison.Ordinal);
     }
 
     [Fact]

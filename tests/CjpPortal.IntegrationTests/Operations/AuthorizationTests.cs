@@ -81,7 +81,7 @@ public sealed class AuthorizationTests(PortalFixture fixture)
             RoutePatternSeparatorPart separator => separator.Content,
             RoutePatternParameterPart parameter =>
                 parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "1"
-                : parameter.ParameterPolicies.Any(p => p.Content is "guid") ? "00000000-0000-0000-0000-000000000001"
+                : parameter.ParameterPolicies.Any(p => p.Content is "guid") ? Guid.Empty.ToString()
                 : "falkirk",
             _ => string.Empty,
         }))));

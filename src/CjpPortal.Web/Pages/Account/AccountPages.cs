@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,12 +13,22 @@ public static class AccountPages
     public const string RecoveryCodes = "/account/recovery-codes";
     public const string Home = "/account";
     public const string Dashboard = "/manage";
+    public const string National = "/national";
+    public const string Administration = "/admin";
 
-    /// <summary>Where to go after signing in: the return URL if it is on this site, else the user's own start page.</summary>
-    public static string AfterSignIn(IUrlHelper url, string? returnUrl, bool isCoordinator) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : isCoordinator ? Dashboard : Home;
+    /// <summary>Where to go after signing in: the return URL if it is on this site, else the start page of the
+    /// user's widest role.</summary>
+    public static string AfterSignIn(IUrlHelper url, string? returnUrl, IList<string> roles) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : StartPage(roles);
 
-    public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator);
+    public static string StartPage(IList<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return roles.Contains(Roles.Administrator) ? Administration
+            : roles.Contains(Roles.CjsStaff) ? National
+            : roles.Contains(Roles.Coordinator) ? Dashboard
+            : Home;
+    }
 
     /// <summary>Re-renders an invalid form with HTTP 400, as every form in the portal does.</summary>
     public static IActionResult Invalid(PageModel page)

@@ -1,3 +1,4 @@
+using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +19,7 @@ public class RecoveryCodesModel : PageModel
         }
 
         Codes = codes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        ContinueUrl = AccountPages.IsCoordinator(User) ? AccountPages.Dashboard : AccountPages.Home;
+        ContinueUrl = AccountPages.StartPage([.. Roles.All.Where(User.IsInRole)]);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

@@ -46,7 +46,7 @@ public class TwoFactorModel(SignInManager<ApplicationUser> signInManager, UserMa
             : await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            return LocalRedirect(AccountPages.AfterSignIn(Url, ReturnUrl, await userManager.IsInRoleAsync(user, Roles.Coordinator)));
+            return LocalRedirect(AccountPages.AfterSignIn(Url, ReturnUrl, await userManager.GetRolesAsync(user)));
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut ? IndexModel.LockedOutMessage : WrongCodeMessage);

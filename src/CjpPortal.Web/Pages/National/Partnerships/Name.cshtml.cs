@@ -1,0 +1,154 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Audit;
+using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Pages.Manage.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CjpPortal.Web.Pages.National.Partnerships;
+
+/// <summary>Renames a partnership. The slug, and so every address of the partnership, stays as it is, so links
+/// people have saved keep working. History records the old and new name.</summary>
+public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+{
+    public const int NameMaxLength = 200;
+
+    public string CurrentName { get; private set; } = string.Empty;
+    public string Slug { get; private set; } = string.Empty;
+
+    /// <summary>What the other person saved, when this save was refused because the form was out of date.</summary>
+    public IReadOnlyList<string> Conflicts { get; private set; } = [];
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>The row version (xmin) the form was filled from.</summary>
+    [BindProperty]
+    public uint Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var partnership = await LoadAsync(slug, cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+
+        Name = partnership.Name;
+        Version = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        var partnership = await LoadAsync(slug, cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+
+        Name = PartnershipPages.Trimmed(Name);
+        await ValidateAsync(partnership.Id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return PartnershipPages.Invalid(this);
+        }
+
+        var token = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName);
+        if (token.CurrentValue != Version)
+        {
+            return Conflict(partnership.Name, token.CurrentValue);
+        }
+
+        token.OriginalValue = Version;
+        var oldName = partnership.Name;
+        partnership.Name = Name!;
+        try
+        {
+            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between loading the row and saving it: show their name, not ours.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(slug, cancellationToken);
+            return current is null ? NotFound() : Conflict(current.Name, db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ConstraintNames.PartnershipName })
+        {
+            // Another partnership took the name after the check above.
+            db.ChangeTracker.Clear();
+            CurrentName = oldName;
+            ModelState.AddModelError(nameof(Name), TakenMessage(Name!));
+            return PartnershipPages.Invalid(this);
+        }
+
+        if (oldName != partnership.Name)
+        {
+            await PartnershipPages.PublishedAsync(cache, cancellationToken);
+        }
+
+        TempData[PartnershipPages.BannerKey] = oldName == partnership.Name
+            ? "The name was not changed."
+            : $"The partnership has been renamed to {partnership.Name}.";
+        return LocalRedirect(NationalPartnershipPages.Show(slug));
+    }
+
+    private async Task<Partnership?> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        if (partnership is not null)
+        {
+            (CurrentName, Slug) = (partnership.Name, partnership.Slug);
+        }
+
+        return partnership;
+    }
+
+    private async Task ValidateAsync(int partnershipId, CancellationToken cancellationToken)
+    {
+        if (Name is null)
+        {
+            ModelState.AddModelError(nameof(Name), "Enter the partnership’s name");
+        }
+        else if (Name.Length > NameMaxLength)
+        {
+            ModelState.AddModelError(nameof(Name), $"The name must be {NameMaxLength} characters or fewer");
+        }
+        else
+        {
+            // There are only 30 partnerships; comparing here keeps "Fife" and "FIFE" the same name in every culture.
+            var others = await db.Partnerships.AsNoTracking()
+                .Where(p => p.Id != partnershipId)
+                .Select(p => p.Name)
+                .ToListAsync(cancellationToken);
+            var taken = others.FirstOrDefault(other => string.Equals(other, Name, StringComparison.OrdinalIgnoreCase));
+            if (taken is not null)
+            {
+                ModelState.AddModelError(nameof(Name), TakenMessage(taken));
+            }
+        }
+    }
+
+    private static string TakenMessage(string name) =>
+        $"Another partnership is already called “{name}”. Enter a different name";
+
+    /// <summary>Refuses a save from an out-of-date form: shows the name saved now, and refills the form's version so
+    /// the user can save again once they have checked.</summary>
+    private IActionResult Conflict(string currentName, uint currentVersion)
+    {
+        var conflicts = new ConflictList();
+        conflicts.Compare("The name", currentName, Name);
+        Conflicts = conflicts;
+        CurrentName = currentName;
+        Version = currentVersion;
+        ModelState.Remove(nameof(Version));
+        ModelState.AddModelError(string.Empty,
+            "Someone else changed this partnership after you opened this page, so the new name has not been saved. Check the name saved now below, then save again if yours should replace it.");
+        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+    }
+}
