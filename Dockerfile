@@ -32,7 +32,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # Plain HTTP on 8080 behind a TLS-terminating proxy (set Portal__DisableHttpsRedirection=true when
-# nothing in front of the container speaks HTTPS, as in docker-compose.yml).
+# nothing in front of the container speaks HTTPS, as in docker-compose.yml). Production needs
+# Portal__BaseUrl (the public address, e.g. https://cjp.example.org) to start, and Portal__KnownProxies
+# or Portal__KnownNetworks for the proxy's X-Forwarded-For/-Proto headers to be believed (see README.md).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080

@@ -72,6 +72,8 @@ dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -p:Us
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__DemoMode=true
 export Portal__DisableHttpsRedirection=true
+# Production refuses to start without the address e-mailed links point at.
+export Portal__BaseUrl="$base"
 # CJP_BENCH_OUTPUT_CACHE=false measures the pages rendered on every request (no output cache).
 export Portal__EnableOutputCache="${CJP_BENCH_OUTPUT_CACHE:-true}"
 export ConnectionStrings__Default

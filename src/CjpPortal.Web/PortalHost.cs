@@ -59,6 +59,7 @@ public static class PortalHost
         var services = builder.Services;
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName);
         services.Configure<PortalOptions>(portal);
+        PortalLinks.AddOptions(services, portal, builder.Environment);
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
@@ -107,9 +108,26 @@ public static class PortalHost
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "text/csv"]);
         });
 
+        var proxies = TrustedProxies.Read(builder.Configuration);
+        services.AddSingleton(proxies);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed, not the loopback addresses trusted by default.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in proxies.Addresses)
+            {
+                options.KnownProxies.Add(address);
+            }
+
+            foreach (var network in proxies.Networks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+
+            // Each hop is checked against the lists, so a chain of trusted proxies can be walked back to the client.
+            options.ForwardLimit = null;
         });
         services.AddHsts(options =>
         {
@@ -132,12 +150,36 @@ public static class PortalHost
         builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 
+    /// <summary>Pages that show antiforgery tokens, sign-in state or personal data next to text a visitor can put in
+    /// the request.</summary>
+    private static readonly PathString[] PrivatePaths = ["/account", "/manage", "/national", "/admin"];
+
+    /// <summary>BREACH: a compressed response's length can reveal a secret on the page to someone who can make the
+    /// browser send chosen text and watch the encrypted traffic. These pages are small, so they go uncompressed.
+    /// Dropping Accept-Encoding (rather than only IHttpsCompressionFeature's opt-out) also covers HTTPS that ends at a
+    /// proxy, where the app sees plain HTTP and the HTTPS-only opt-out would not apply.</summary>
+    private static Task WithoutCompressionOnPrivatePages(HttpContext context, RequestDelegate next)
+    {
+        if (Array.Exists(PrivatePaths, path => context.Request.Path.StartsWithSegments(path)))
+        {
+            context.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+        }
+
+        return next(context);
+    }
+
     public static void ConfigurePipeline(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
 
-        app.UseForwardedHeaders();
+        // The client address keys the account forms' rate limit, so X-Forwarded-For is read only when it comes from a
+        // configured proxy; with none configured anyone could pick their own address by sending the header.
+        if (app.Services.GetRequiredService<TrustedProxies>().AnyConfigured)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
@@ -147,6 +189,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use(WithoutCompressionOnPrivatePages);
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

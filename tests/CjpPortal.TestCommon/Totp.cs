@@ -10,11 +10,42 @@ public static class Totp
 {
     private const int StepSeconds = 30;
 
-    /// <summary>The code for <paramref name="base32Key"/> at <paramref name="at"/> (default: now, as the app sees it).</summary>
+    /// <summary>The newest time step handed out per key, so that the portal, which accepts each code once, is never
+    /// given the same one twice by a test run.</summary>
+    private static readonly Dictionary<string, long> LastStepHandedOut = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The portal accepts codes up to two steps ahead of its clock (for a phone whose clock is fast).</summary>
+    private const int StepsAheadAccepted = 2;
+
+    /// <summary>The code for <paramref name="base32Key"/> at <paramref name="at"/>. Without <paramref name="at"/>: a code
+    /// the portal has not seen from this test run, as a person would get by waiting for their app's next code - the
+    /// current one if it is unused, else a later one (waiting when the portal would think it too far ahead).</summary>
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(base32Key);
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / StepSeconds;
+        return at is { } time ? CodeAt(base32Key, time.ToUnixTimeSeconds() / StepSeconds) : CodeAt(base32Key, FreshStep(base32Key));
+    }
+
+    private static long FreshStep(string base32Key)
+    {
+        lock (LastStepHandedOut)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / StepSeconds;
+            var step = LastStepHandedOut.TryGetValue(base32Key, out var last) ? Math.Max(now, last + 1) : now;
+            if (step > now + StepsAheadAccepted)
+            {
+                // Rare: many sign-ins with one key inside a minute. Wait until the code is close enough to now.
+                var acceptableFrom = DateTimeOffset.FromUnixTimeSeconds((step - StepsAheadAccepted) * StepSeconds);
+                Thread.Sleep(acceptableFrom - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
+            }
+
+            LastStepHandedOut[base32Key] = step;
+            return step;
+        }
+    }
+
+    private static string CodeAt(string base32Key, long counter)
+    {
         Span<byte> message = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(message, counter);
 #pragma warning disable CA5350 // RFC 6238 and every authenticator app use HMAC-SHA1; HMAC does not rely on SHA-1 collision resistance.

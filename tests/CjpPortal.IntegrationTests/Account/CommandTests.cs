@@ -9,8 +9,13 @@ namespace CjpPortal.IntegrationTests.Account;
 
 /// <summary>The first administrator (create-admin) and the demo accounts.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class CommandTests(PortalFixture fixture)
+public sealed class CommandTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The demo accounts include a coordinator of two partnerships; other classes count assignments.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     [Fact]
     public async Task Post_CreateAdminCommandLink_SetsTheAdministratorsPassword()
     {

@@ -7,8 +7,13 @@ namespace CjpPortal.IntegrationTests.Account;
 
 /// <summary>An invited person sets a password and an authenticator app from the link in their invitation e-mail.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class InvitationTests(PortalFixture fixture)
+public sealed class InvitationTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Tests here assign coordinators to partnerships; other classes count those assignments.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     private const string GoodPassword = "violet tractor lantern meadow";
 
     [Fact]
@@ -49,6 +54,33 @@ public sealed class InvitationTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Falkirk", dashboard.One("#partnerships").TextOf(), StringComparison.Ordinal);
         Assert.True(await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_EnrolmentCodeUsedAgainToSignIn_IsRefused()
+    {
+        // Arrange: enrol with one code
+        var email = NewEmail();
+        var link = await fixture.InviteAsync(email);
+        using var client = fixture.CreateAccountsClient();
+        var invitation = await client.GetDocumentAsync(link);
+        await client.SubmitAsync(invitation, Fields(("Password", GoodPassword), ("ConfirmPassword", GoodPassword)));
+        var enrol = await client.GetDocumentAsync("/account/authenticator");
+        var key = enrol.One("#shared-key").TextOf().Replace(" ", string.Empty, StringComparison.Ordinal);
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var enrolled = await client.SubmitAsync(enrol, Fields(("Code", code)));
+        using var secondClient = fixture.CreateAccountsClient();
+        var signIn = await secondClient.GetDocumentAsync("/account/sign-in");
+        var afterPassword = await secondClient.SubmitAsync(signIn, Fields(("Email", email), ("Password", GoodPassword)));
+        var codeForm = await secondClient.GetDocumentAsync(afterPassword.Response.Headers.Location!.OriginalString);
+
+        // Act
+        var reused = await secondClient.SubmitAsync(codeForm, Fields(("Code", code)));
+
+        // Assert
+        Assert.Equal("/account/recovery-codes", enrolled.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+        HtmlAssertions.AssertFieldError(reused.Document, "Code", "The code is not correct");
     }
 
     [Fact]

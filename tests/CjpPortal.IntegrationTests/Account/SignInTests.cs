@@ -12,8 +12,13 @@ namespace CjpPortal.IntegrationTests.Account;
 /// <summary>Signing in with a password and a second factor, lockout, rate limiting, and the two-factor rule for
 /// the editing areas.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SignInTests(PortalFixture fixture)
+public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Tests here assign coordinators to partnerships; other classes count those assignments.</summary>
+    public Task DisposeAsync() => fixture.ResetDataAsync();
+
     private const string Password = "marmalade harbour bicycle";
 
     [Fact]
@@ -53,6 +58,51 @@ public sealed class SignInTests(PortalFixture fixture)
         Assert.Equal("/manage", first.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         HtmlAssertions.AssertFieldError(second.Document, "Code", "The code is not correct");
+    }
+
+    [Fact]
+    public async Task Post_SameAuthenticatorCodeTwice_SecondIsRefusedAndTheNextCodeWorks()
+    {
+        // Arrange: one code, as someone watching over a shoulder (or a phishing page) would capture it.
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        var now = DateTimeOffset.UtcNow;
+        var code = Totp.Code(key, now);
+        using var client = fixture.CreateAccountsClient();
+        using var secondClient = fixture.CreateAccountsClient();
+
+        // Act
+        var first = await SignInWithCodeAsync(client, email, code);
+        var again = await SignInWithCodeAsync(secondClient, email, code);
+        var manage = await secondClient.GetAsync(new Uri("/manage", UriKind.Relative));
+        var nextCode = await secondClient.SubmitAsync(again, Fields(("Code", Totp.Code(key, now.AddSeconds(30)))));
+
+        // Assert
+        Assert.Equal("/manage", first.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        HtmlAssertions.AssertFieldError(again.Document, "Code", "The code is not correct");
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("/manage", nextCode.Response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Post_CodeOlderThanTheLastAcceptedOne_IsRefused()
+    {
+        // Arrange: the user signed in with the next code already (their phone runs a little fast).
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        var now = DateTimeOffset.UtcNow;
+        using var client = fixture.CreateAccountsClient();
+        using var secondClient = fixture.CreateAccountsClient();
+        await SignInWithCodeAsync(client, email, Totp.Code(key, now.AddSeconds(30)));
+
+        // Act
+        var older = await SignInWithCodeAsync(secondClient, email, Totp.Code(key, now));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, older.StatusCode);
+        HtmlAssertions.AssertFieldError(older.Document, "Code", "The code is not correct");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static class CreateAdminCommand
 {
     /// <summary>Configuration key for the address people reach the portal at, used in links printed or e-mailed
     /// outside a request.</summary>
-    public const string BaseUrlKey = "Portal:BaseUrl";
+    public const string BaseUrlKey = PortalLinks.BaseUrlKey;
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
@@ -25,10 +25,23 @@ public static class CreateAdminCommand
             return 2;
         }
 
-        var baseUrl = services.GetRequiredService<IConfiguration>()[BaseUrlKey] ?? "http://localhost:5080";
+        // The command runs without starting the web server, so the start-up check on the address has not run; the
+        // setting is read directly, as the options would throw their own validation message.
+        var baseUrl = PortalLinks.Parse(services.GetRequiredService<IConfiguration>()[BaseUrlKey]);
+        if (baseUrl is null)
+        {
+            if (PortalLinks.BaseUrlRequired(services.GetRequiredService<IHostEnvironment>()))
+            {
+                await error.WriteLineAsync(PortalLinks.MissingBaseUrlMessage);
+                return 2;
+            }
+
+            baseUrl = new Uri("http://localhost:5080/");
+        }
+
         await using var scope = services.CreateAsyncScope();
         var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
-        var link = await invitations.InviteAsync(email, Roles.Administrator, new Uri(baseUrl));
+        var link = await invitations.InviteAsync(email, Roles.Administrator, baseUrl);
         await output.WriteLineAsync($"Administrator {email} invited. This link sets their password; it works once and expires in 7 days:");
         await output.WriteLineAsync(link);
         return 0;
