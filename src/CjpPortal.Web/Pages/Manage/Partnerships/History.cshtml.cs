@@ -1,6 +1,7 @@
 using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -39,11 +40,11 @@ public class HistoryModel(AppDbContext db) : PageModel
         (Name, Slug) = (partnership.Name, partnership.Slug);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.PartnershipId == partnership.Id);
         var count = await entries.CountAsync(cancellationToken);
-        PageCount = Math.Max(1, (count + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);
+        var paging = Paging.For(count, PageSize, pageNumber);
+        (PageNumber, PageCount) = (paging.PageNumber, paging.PageCount);
         var page = await entries
             .OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip(paging.Skip)
             .Take(PageSize)
             .Select(a => new Entry(a.OccurredAt, a.UserEmail, a.Entity, a.EntityId, a.Field, a.OldValue, a.NewValue))
             .ToListAsync(cancellationToken);
