@@ -1,6 +1,5 @@
 using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CjpPortal.Web.Pages.Account;
 
@@ -30,12 +29,6 @@ public static class AccountPages
             : Home;
     }
 
-    /// <summary>Re-renders an invalid form with HTTP 400, as every form in the portal does.</summary>
-    public static IActionResult Invalid(PageModel page)
-    {
-        page.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return page.Page();
-    }
 
     /// <summary>A code as typed, without the spaces people copy from the app or the list.</summary>
     public static string NormaliseCode(string? code) =>

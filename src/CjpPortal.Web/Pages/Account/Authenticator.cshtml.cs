@@ -1,3 +1,4 @@
+using CjpPortal.Web.Infrastructure;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -70,7 +71,7 @@ public class AuthenticatorModel(UserManager<ApplicationUser> userManager, SignIn
         if (!ModelState.IsValid)
         {
             await LoadKeyAsync(user);
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         await userManager.SetTwoFactorEnabledAsync(user, true);

@@ -42,7 +42,7 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
 
         if (!ModelState.IsValid)
         {
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var user = await userManager.FindByEmailAsync(address!);

@@ -1,5 +1,6 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure.Auth;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -44,14 +45,14 @@ public class InvitationModel(InvitationService invitations, SignInManager<Applic
         PasswordRules.Validate(ModelState, Password, ConfirmPassword);
         if (!ModelState.IsValid)
         {
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var result = await invitations.AcceptAsync(lookup.Invitation!, Password!, cancellationToken);
         if (!result.Succeeded)
         {
             PasswordRules.AddErrors(ModelState, result);
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         await signInManager.SignInAsync(lookup.Invitation!.User!, isPersistent: false);

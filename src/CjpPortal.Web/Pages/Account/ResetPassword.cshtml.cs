@@ -1,5 +1,6 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure.Auth;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,14 +41,14 @@ public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : Page
         PasswordRules.Validate(ModelState, Password, ConfirmPassword);
         if (!ModelState.IsValid)
         {
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var result = await userManager.ResetPasswordAsync(user, resetToken, Password!);
         if (!result.Succeeded)
         {
             PasswordRules.AddErrors(ModelState, result);
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         TempData["Banner"] = "Your password has been changed. Sign in with your new password.";

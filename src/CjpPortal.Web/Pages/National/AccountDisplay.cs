@@ -46,7 +46,7 @@ public static class AccountDisplay
         {
             modelState.AddModelError(field, $"The email address must be {EmailMaxLength} characters or fewer");
         }
-        else if (!Manage.Partnerships.PartnershipPages.IsEmail(value))
+        else if (!FormPages.IsEmail(value))
         {
             modelState.AddModelError(field, "Enter an email address in the correct format, like name@example.org");
         }

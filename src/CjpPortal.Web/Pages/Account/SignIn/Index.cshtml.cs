@@ -1,5 +1,6 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure.Auth;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
 
         if (!ModelState.IsValid)
         {
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var result = await signInManager.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
@@ -66,6 +67,6 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
         }
 
         ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOutMessage : FailedMessage);
-        return AccountPages.Invalid(this);
+        return FormPages.Invalid(this);
     }
 }

@@ -1,5 +1,6 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure.Auth;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public class TwoFactorModel(SignInManager<ApplicationUser> signInManager, UserMa
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), "Enter the code from your authenticator app, or a recovery code");
-            return AccountPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
@@ -50,6 +51,6 @@ public class TwoFactorModel(SignInManager<ApplicationUser> signInManager, UserMa
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut ? IndexModel.LockedOutMessage : WrongCodeMessage);
-        return AccountPages.Invalid(this);
+        return FormPages.Invalid(this);
     }
 }

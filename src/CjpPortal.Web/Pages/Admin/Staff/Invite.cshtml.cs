@@ -1,6 +1,5 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using CjpPortal.Web.Pages.National;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,17 +27,17 @@ public class InviteModel(AccountAdministration accounts, PortalLinks links) : Pa
 
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var (outcome, userId) = await accounts.InviteAsync(Email!, Role!, [], PartnershipPages.Actor(User), links.BaseUri(Request), cancellationToken);
+        var (outcome, userId) = await accounts.InviteAsync(Email!, Role!, [], FormPages.Actor(User), links.BaseUri(Request), cancellationToken);
         if (outcome == InviteOutcome.AlreadyHasAccount)
         {
             ModelState.AddModelError(nameof(Email), "Someone with this email address already has an account. Use a different email address");
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        TempData[PartnershipPages.BannerKey] = $"An invitation has been sent to {Email}. The link works once and expires in 7 days.";
+        TempData[FormPages.BannerKey] = $"An invitation has been sent to {Email}. The link works once and expires in 7 days.";
         return LocalRedirect($"/admin/staff/{userId}");
     }
 }

@@ -1,5 +1,5 @@
 using CjpPortal.Core.Identity;
-using CjpPortal.Web.Pages.Manage.Partnerships;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,18 +31,18 @@ public class RemoveModel(AccountAdministration accounts) : PageModel
         }
 
         Account = account;
-        switch (await accounts.RemoveAsync(id, IndexModel.StaffRoles, PartnershipPages.Actor(User), cancellationToken))
+        switch (await accounts.RemoveAsync(id, IndexModel.StaffRoles, FormPages.Actor(User), cancellationToken))
         {
             case RemoveOutcome.CannotRemoveSelf:
                 ModelState.AddModelError(string.Empty, "You cannot remove your own account. Ask another administrator to do it");
-                return PartnershipPages.Invalid(this);
+                return FormPages.Invalid(this);
             case RemoveOutcome.LastAdministrator:
                 ModelState.AddModelError(string.Empty, "This is the only administrator. Invite another administrator before removing this one");
-                return PartnershipPages.Invalid(this);
+                return FormPages.Invalid(this);
             case RemoveOutcome.NotFound:
                 return NotFound();
             default:
-                TempData[PartnershipPages.BannerKey] = $"{account.Email} has been removed and signed out.";
+                TempData[FormPages.BannerKey] = $"{account.Email} has been removed and signed out.";
                 return LocalRedirect("/admin/staff");
         }
     }

@@ -1,6 +1,5 @@
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,7 +31,7 @@ public class ShowModel(AccountAdministration accounts, PortalLinks links) : Page
         }
 
         var role = account.Roles.Contains(Roles.Administrator) ? Roles.Administrator : Roles.CjsStaff;
-        TempData[PartnershipPages.BannerKey] = await accounts.ResendAsync(id, role, PartnershipPages.Actor(User), links.BaseUri(Request), cancellationToken)
+        TempData[FormPages.BannerKey] = await accounts.ResendAsync(id, role, FormPages.Actor(User), links.BaseUri(Request), cancellationToken)
             ? $"A new invitation has been sent to {account.Email}. Earlier links no longer work."
             : "Nothing was sent: this account has already been set up.";
         return LocalRedirect($"/admin/staff/{id}");

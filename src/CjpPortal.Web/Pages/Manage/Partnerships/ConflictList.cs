@@ -1,3 +1,5 @@
+using CjpPortal.Web.Infrastructure;
+
 namespace CjpPortal.Web.Pages.Manage.Partnerships;
 
 /// <summary>What someone else saved while this form was open, as lines for the conflict message.</summary>
@@ -7,7 +9,7 @@ public sealed class ConflictList : List<string>
     {
         if (stored != yours)
         {
-            Add($"{label} is now {PartnershipPages.Shown(stored)} (you entered {PartnershipPages.Shown(yours)})");
+            Add($"{label} is now {FormPages.Shown(stored)} (you entered {FormPages.Shown(yours)})");
         }
     }
 }

@@ -53,7 +53,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         GovernanceNotes = partnership.GovernanceNotes;
         CoordinatorPostVacant = partnership.CoordinatorPostVacant;
         FallbackContactId = partnership.FallbackContactId;
-        Version = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+        Version = db.VersionOf(partnership);
         return Page();
     }
 
@@ -65,39 +65,37 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
             return NotFound();
         }
 
-        Website = PartnershipPages.Trimmed(Website);
-        GovernanceNotes = PartnershipPages.Trimmed(GovernanceNotes);
+        Website = FormPages.Trimmed(Website);
+        GovernanceNotes = FormPages.Trimmed(GovernanceNotes);
         Validate();
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var token = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName);
-        if (token.CurrentValue != Version)
+        if (!db.ExpectVersion(partnership, Version))
         {
-            return Conflict(partnership, token.CurrentValue);
+            return Conflict(partnership, db.VersionOf(partnership));
         }
 
-        token.OriginalValue = Version;
         partnership.Website = Website;
         partnership.GovernanceNotes = GovernanceNotes;
         partnership.CoordinatorPostVacant = CoordinatorPostVacant;
         partnership.FallbackContactId = FallbackContactId;
         try
         {
-            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+            await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved between loading the row and saving it: show their values, not ours.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(slug, cancellationToken);
-            return current is null ? NotFound() : Conflict(current, db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue);
+            return current is null ? NotFound() : Conflict(current, db.VersionOf(current));
         }
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] = "The details have been saved.";
+        TempData[FormPages.BannerKey] = "The details have been saved.";
         return LocalRedirect(PartnershipPages.Overview(slug));
     }
 
@@ -119,7 +117,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
 
     private void Validate()
     {
-        if (Website is not null && !PartnershipPages.IsHttpsUrl(Website))
+        if (Website is not null && !FormPages.IsHttpsUrl(Website))
         {
             ModelState.AddModelError(nameof(Website), "Enter the website as a full address starting with https://, like https://www.example.org");
         }
@@ -151,12 +149,12 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         var conflicts = new List<string>();
         if (current.Website != Website)
         {
-            conflicts.Add($"Website is now {PartnershipPages.Shown(current.Website)} (you entered {PartnershipPages.Shown(Website)})");
+            conflicts.Add($"Website is now {FormPages.Shown(current.Website)} (you entered {FormPages.Shown(Website)})");
         }
 
         if (current.GovernanceNotes != GovernanceNotes)
         {
-            conflicts.Add($"Governance notes are now {PartnershipPages.Shown(current.GovernanceNotes)} (you entered {PartnershipPages.Shown(GovernanceNotes)})");
+            conflicts.Add($"Governance notes are now {FormPages.Shown(current.GovernanceNotes)} (you entered {FormPages.Shown(GovernanceNotes)})");
         }
 
         if (current.CoordinatorPostVacant != CoordinatorPostVacant)
@@ -171,9 +169,6 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
 
         Conflicts = conflicts;
         Version = currentVersion;
-        ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty,
-            "Someone else saved changes to these details after you opened this page, so your changes have not been saved. Check their changes below, then save again if yours should replace them.");
-        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+        return FormPages.RefuseStale(this, FormPages.StaleMessage("these details"));
     }
 }

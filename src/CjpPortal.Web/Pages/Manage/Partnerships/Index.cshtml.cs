@@ -40,9 +40,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         }
 
         partnership.LastConfirmedOn = ScottishTime.Today(clock);
-        await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] = $"You confirmed that {partnership.Name}’s page is up to date.";
+        TempData[FormPages.BannerKey] = $"You confirmed that {partnership.Name}’s page is up to date.";
         return LocalRedirect(PartnershipPages.Overview(slug));
     }
 }

@@ -1,7 +1,6 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +39,10 @@ public class InviteModel(AppDbContext db, AccountAdministration accounts, Portal
 
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var (outcome, userId) = await accounts.InviteAsync(Email!, Roles.Coordinator, PartnershipIds, PartnershipPages.Actor(User), links.BaseUri(Request), cancellationToken);
+        var (outcome, userId) = await accounts.InviteAsync(Email!, Roles.Coordinator, PartnershipIds, FormPages.Actor(User), links.BaseUri(Request), cancellationToken);
         if (outcome == InviteOutcome.AlreadyHasAccount)
         {
             var coordinator = await accounts.FindAsync(userId!.Value, IndexModel.CoordinatorRole, cancellationToken);
@@ -51,11 +50,11 @@ public class InviteModel(AppDbContext db, AccountAdministration accounts, Portal
             ModelState.AddModelError(nameof(Email), coordinator is null
                 ? "Someone with this email address already has a CJS staff or administrator account. Use a different email address"
                 : "This coordinator already has an account. Open their page to give them another partnership");
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var names = string.Join(", ", AllPartnerships.Where(p => PartnershipIds.Contains(p.Id)).Select(p => p.Name));
-        TempData[PartnershipPages.BannerKey] = $"An invitation has been sent to {Email}. They will look after {names}. The link works once and expires in 7 days.";
+        TempData[FormPages.BannerKey] = $"An invitation has been sent to {Email}. They will look after {names}. The link works once and expires in 7 days.";
         return LocalRedirect($"/national/coordinators/{userId}");
     }
 

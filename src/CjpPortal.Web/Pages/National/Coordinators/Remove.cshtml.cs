@@ -1,5 +1,5 @@
 using CjpPortal.Core.Identity;
-using CjpPortal.Web.Pages.Manage.Partnerships;
+using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,8 +29,8 @@ public class RemoveModel(AccountAdministration accounts) : PageModel
             return NotFound();
         }
 
-        await accounts.RemoveAsync(id, IndexModel.CoordinatorRole, PartnershipPages.Actor(User), cancellationToken);
-        TempData[PartnershipPages.BannerKey] = $"{account.Email} has been removed as a coordinator and signed out.";
+        await accounts.RemoveAsync(id, IndexModel.CoordinatorRole, FormPages.Actor(User), cancellationToken);
+        TempData[FormPages.BannerKey] = $"{account.Email} has been removed as a coordinator and signed out.";
         return LocalRedirect("/national/coordinators");
     }
 }

@@ -1,7 +1,6 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +33,7 @@ public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLi
             return NotFound();
         }
 
-        var actor = PartnershipPages.Actor(User);
+        var actor = FormPages.Actor(User);
         string banner;
         switch (action)
         {
@@ -44,7 +43,7 @@ public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLi
                 break;
             case Assign:
                 ModelState.AddModelError(nameof(PartnershipId), "Choose a partnership to add");
-                return PartnershipPages.Invalid(this);
+                return FormPages.Invalid(this);
             case Unassign when Account.Partnerships.FirstOrDefault(p => p.Id == PartnershipId) is { } removing:
                 await accounts.UnassignAsync(id, removing.Id, actor, cancellationToken);
                 banner = $"{Account.Email} no longer looks after {removing.Name}.";
@@ -59,7 +58,7 @@ public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLi
                 break;
         }
 
-        TempData[PartnershipPages.BannerKey] = banner;
+        TempData[FormPages.BannerKey] = banner;
         return LocalRedirect($"/national/coordinators/{id}");
     }
 

@@ -61,7 +61,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         {
             await LoadAreasAsync(cancellationToken);
             ModelState.AddModelError(nameof(AreaId), "Choose a council area");
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         // Lock every area row until the move commits, so two moves cannot both pass the checks below on the same
@@ -72,7 +72,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         if (submittedVersion != AreasVersion)
         {
             ModelState.AddModelError(string.Empty, MovedByOthersMessage);
-            return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+            return FormPages.Invalid(this, StatusCodes.Status409Conflict);
         }
 
         var area = areas.FirstOrDefault(a => a.Id == AreaId);
@@ -92,7 +92,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
 
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var moved = await db.CouncilAreas.SingleAsync(a => a.Id == area!.Id, cancellationToken);
@@ -105,7 +105,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await transaction.CommitAsync(cancellationToken);
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] =
+        TempData[FormPages.BannerKey] =
             $"{area.Name} now belongs to {PartnershipName}, with its Third Sector Interface. {area.PartnershipName} now covers {NationalPartnershipPages.AreaList(losingBefore.Where(name => name != area.Name))}.";
         return LocalRedirect(NationalPartnershipPages.Areas(slug));
     }
@@ -137,7 +137,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
 
     private void AddHistory(int id, IEnumerable<string> before, IEnumerable<string> after)
     {
-        var actor = PartnershipPages.Actor(User);
+        var actor = FormPages.Actor(User);
         db.AuditEntries.Add(new AuditEntry
         {
             OccurredAt = clock.GetUtcNow(),

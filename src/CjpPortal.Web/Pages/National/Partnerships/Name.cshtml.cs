@@ -39,7 +39,7 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         }
 
         Name = partnership.Name;
-        Version = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+        Version = db.VersionOf(partnership);
         return Page();
     }
 
@@ -51,32 +51,30 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return NotFound();
         }
 
-        Name = PartnershipPages.Trimmed(Name);
+        Name = FormPages.Trimmed(Name);
         await ValidateAsync(partnership.Id, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var token = db.Entry(partnership).Property<uint>(ConcurrencyToken.PropertyName);
-        if (token.CurrentValue != Version)
+        if (!db.ExpectVersion(partnership, Version))
         {
-            return Conflict(partnership.Name, token.CurrentValue);
+            return Conflict(partnership.Name, db.VersionOf(partnership));
         }
 
-        token.OriginalValue = Version;
         var oldName = partnership.Name;
         partnership.Name = Name!;
         try
         {
-            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+            await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone saved between loading the row and saving it: show their name, not ours.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(slug, cancellationToken);
-            return current is null ? NotFound() : Conflict(current.Name, db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue);
+            return current is null ? NotFound() : Conflict(current.Name, db.VersionOf(current));
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ConstraintNames.PartnershipName })
         {
@@ -84,7 +82,7 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             db.ChangeTracker.Clear();
             CurrentName = oldName;
             ModelState.AddModelError(nameof(Name), TakenMessage(Name!));
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         if (oldName != partnership.Name)
@@ -92,7 +90,7 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             await PartnershipPages.PublishedAsync(cache, cancellationToken);
         }
 
-        TempData[PartnershipPages.BannerKey] = oldName == partnership.Name
+        TempData[FormPages.BannerKey] = oldName == partnership.Name
             ? "The name was not changed."
             : $"The partnership has been renamed to {partnership.Name}.";
         return LocalRedirect(NationalPartnershipPages.Show(slug));
@@ -146,9 +144,6 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         Conflicts = conflicts;
         CurrentName = currentName;
         Version = currentVersion;
-        ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty,
-            "Someone else changed this partnership after you opened this page, so the new name has not been saved. Check the name saved now below, then save again if yours should replace it.");
-        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+        return FormPages.RefuseStale(this, "Someone else changed this partnership after you opened this page, so the new name has not been saved. Check the name saved now below, then save again if yours should replace it.");
     }
 }

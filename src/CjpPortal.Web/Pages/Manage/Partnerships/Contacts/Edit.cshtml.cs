@@ -33,16 +33,14 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         Validate();
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var token = Db.Entry(contact).Property<uint>(ConcurrencyToken.PropertyName);
-        if (token.CurrentValue != Version)
+        if (!Db.ExpectVersion(contact, Version))
         {
             return RefuseStale(contact);
         }
 
-        token.OriginalValue = Version;
         Apply(contact);
         try
         {
@@ -55,7 +53,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return current is null ? NotFound() : RefuseStale(current);
         }
 
-        return SavedRedirect($"{contact.Name} has been saved.");
+        return SavedRedirect("contacts", $"{contact.Name} has been saved.");
     }
 
     private async Task<Contact?> FindAsync(string slug, int id, CancellationToken cancellationToken) =>

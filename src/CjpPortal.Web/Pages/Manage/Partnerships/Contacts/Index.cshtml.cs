@@ -70,7 +70,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
                 await LoadAsync(slug, cancellationToken);
                 ModelState.AddModelError(string.Empty,
                     $"{contact.Name} is the fallback contact while the coordinator post is vacant. Choose another fallback contact in the details before removing them.");
-                return PartnershipPages.Invalid(this);
+                return FormPages.Invalid(this);
             case Remove:
                 if (partnership.FallbackContactId == contact.Id)
                 {
@@ -90,9 +90,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
             contacts[i].DisplayOrder = i + 1;
         }
 
-        await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] = message;
+        TempData[FormPages.BannerKey] = message;
         return LocalRedirect($"/manage/partnerships/{slug}/contacts");
     }
 

@@ -22,7 +22,7 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         Validate();
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var last = await Db.Contacts.Where(c => c.PartnershipId == PartnershipId).MaxAsync(c => (int?)c.DisplayOrder, cancellationToken);
@@ -30,6 +30,6 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         Apply(contact);
         Db.Contacts.Add(contact);
         await SaveAsync(cancellationToken);
-        return SavedRedirect($"{contact.Name} has been added.");
+        return SavedRedirect("contacts", $"{contact.Name} has been added.");
     }
 }

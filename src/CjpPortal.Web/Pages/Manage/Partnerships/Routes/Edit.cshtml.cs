@@ -35,22 +35,20 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         await ValidateAsync(id, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
-        var token = Db.Entry(route).Property<uint>(ConcurrencyToken.PropertyName);
-        if (token.CurrentValue != Version)
+        if (!Db.ExpectVersion(route, Version))
         {
             return RefuseStale(route);
         }
 
-        token.OriginalValue = Version;
         Apply(route);
         try
         {
             if (!await SaveAsync(cancellationToken))
             {
-                return PartnershipPages.Invalid(this);
+                return FormPages.Invalid(this);
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -60,7 +58,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return current is null ? NotFound() : RefuseStale(current);
         }
 
-        return SavedRedirect($"“{route.Title}” has been saved.");
+        return SavedRedirect("routes", $"“{route.Title}” has been saved.");
     }
 
     private async Task<EngagementRoute?> FindAsync(string slug, int id, CancellationToken cancellationToken)

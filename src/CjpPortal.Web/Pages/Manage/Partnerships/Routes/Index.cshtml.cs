@@ -88,9 +88,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
             routes[i].DisplayOrder = i + 1;
         }
 
-        await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+        await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] = message;
+        TempData[FormPages.BannerKey] = message;
         return LocalRedirect($"/manage/partnerships/{slug}/routes");
     }
 }

@@ -22,7 +22,7 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         await ValidateAsync(null, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var last = await Db.EngagementRoutes.Where(r => r.PartnershipId == PartnershipId).MaxAsync(r => (int?)r.DisplayOrder, cancellationToken);
@@ -30,7 +30,7 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         Apply(route);
         Db.EngagementRoutes.Add(route);
         return await SaveAsync(cancellationToken)
-            ? SavedRedirect($"“{route.Title}” has been added.")
-            : PartnershipPages.Invalid(this);
+            ? SavedRedirect("routes", $"“{route.Title}” has been added.")
+            : FormPages.Invalid(this);
     }
 }

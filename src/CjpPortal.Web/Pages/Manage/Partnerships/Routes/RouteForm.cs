@@ -5,25 +5,16 @@ using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>The fields of an engagement route, shared by the add and edit pages: binding, validation and saving.</summary>
-public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PartnershipFormModel(db)
 {
     public const int TitleMaxLength = 200;
 
-    public string PartnershipName { get; private set; } = string.Empty;
-    public string Slug { get; private set; } = string.Empty;
-    protected int PartnershipId { get; private set; }
-
-    protected AppDbContext Db => db;
-
-    /// <summary>What the other person saved, when this save was refused because the form was out of date.</summary>
-    public IReadOnlyList<string> Conflicts { get; protected set; } = [];
 
     [BindProperty]
     public int Kind { get; set; } = (int)EngagementRouteKind.LocalForum;
@@ -52,10 +43,6 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     [BindProperty]
     public int? Format { get; set; }
 
-    /// <summary>The row version (xmin) the form was filled from; 0 for a new route.</summary>
-    [BindProperty]
-    public uint Version { get; set; }
-
     public static IEnumerable<(int Value, string Label)> Kinds =>
         Enum.GetValues<EngagementRouteKind>().Select(k => ((int)k, Labels.Of(k)));
 
@@ -64,18 +51,6 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
 
     public static IEnumerable<(int Value, string Label)> Formats =>
         Enum.GetValues<MeetingFormat>().Select(k => ((int)k, Labels.Of(k)));
-
-    protected async Task<bool> LoadPartnershipAsync(string slug, CancellationToken cancellationToken)
-    {
-        var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);
-        if (partnership is null)
-        {
-            return false;
-        }
-
-        (PartnershipId, PartnershipName, Slug) = (partnership.Id, partnership.Name, partnership.Slug);
-        return true;
-    }
 
     protected void Fill(EngagementRoute route)
     {
@@ -89,18 +64,18 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         ContactEmail = route.ContactEmail;
         MeetingFrequency = route.MeetingFrequency;
         Format = (int?)route.Format;
-        Version = db.Entry(route).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
+        Version = Db.VersionOf(route);
     }
 
     /// <summary>Trims the input and checks it; the title's uniqueness is checked against the other routes.</summary>
     protected async Task ValidateAsync(int? routeId, CancellationToken cancellationToken)
     {
-        Title = PartnershipPages.Trimmed(Title);
-        Description = PartnershipPages.Trimmed(Description);
-        HowToJoin = PartnershipPages.Trimmed(HowToJoin);
-        ContactName = PartnershipPages.Trimmed(ContactName);
-        ContactEmail = PartnershipPages.Trimmed(ContactEmail);
-        MeetingFrequency = PartnershipPages.Trimmed(MeetingFrequency);
+        Title = FormPages.Trimmed(Title);
+        Description = FormPages.Trimmed(Description);
+        HowToJoin = FormPages.Trimmed(HowToJoin);
+        ContactName = FormPages.Trimmed(ContactName);
+        ContactEmail = FormPages.Trimmed(ContactEmail);
+        MeetingFrequency = FormPages.Trimmed(MeetingFrequency);
         if (Kind != (int)EngagementRouteKind.BoardRepresentation)
         {
             RepresentationKind = null;
@@ -129,7 +104,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         {
             ModelState.AddModelError(nameof(Title), $"The title must be {TitleMaxLength} characters or fewer");
         }
-        else if (await db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
+        else if (await Db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
         {
             AddDuplicateTitleError();
         }
@@ -138,7 +113,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         MaxLength(nameof(HowToJoin), "How to join", HowToJoin, 2000);
         MaxLength(nameof(ContactName), "The contact name", ContactName, 200);
         MaxLength(nameof(MeetingFrequency), "Meeting frequency", MeetingFrequency, 200);
-        if (ContactEmail is not null && !PartnershipPages.IsEmail(ContactEmail))
+        if (ContactEmail is not null && !FormPages.IsEmail(ContactEmail))
         {
             ModelState.AddModelError(nameof(ContactEmail), "Enter an email address in the correct format, like name@example.org");
         }
@@ -164,7 +139,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     {
         try
         {
-            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+            await Db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ConstraintNames.EngagementRouteTitle })
         {
@@ -174,12 +149,6 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         return true;
-    }
-
-    protected IActionResult SavedRedirect(string message)
-    {
-        TempData[PartnershipPages.BannerKey] = message;
-        return LocalRedirect($"/manage/partnerships/{Slug}/routes");
     }
 
     /// <summary>Lists where the stored route differs from this form and refills the form's version.</summary>
@@ -201,12 +170,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
             conflicts.Add("The route has been deactivated");
         }
 
-        Conflicts = conflicts;
-        Version = db.Entry(current).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
-        ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty,
-            "Someone else saved changes to this route after you opened this page, so your changes have not been saved. Check their changes below, then save again if yours should replace them.");
-        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+        return RefuseStale(current, conflicts, "this route");
     }
 
     private void AddDuplicateTitleError() =>

@@ -46,7 +46,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         if (area.ThirdSectorInterface is { } tsi)
         {
             (Name, Website, Email, Phone) = (tsi.Name, tsi.Website, tsi.Email, tsi.Phone);
-            Version = VersionOf(tsi);
+            Version = db.VersionOf(tsi);
         }
 
         return Page();
@@ -63,11 +63,11 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         Validate();
         if (!ModelState.IsValid)
         {
-            return PartnershipPages.Invalid(this);
+            return FormPages.Invalid(this);
         }
 
         var tsi = area.ThirdSectorInterface;
-        if ((tsi is null ? 0 : VersionOf(tsi)) != Version)
+        if (tsi is null ? Version != 0 : !db.ExpectVersion(tsi, Version))
         {
             return RefuseStale(tsi);
         }
@@ -77,15 +77,11 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             tsi = new ThirdSectorInterface { CouncilArea = area, Name = Name! };
             db.ThirdSectorInterfaces.Add(tsi);
         }
-        else
-        {
-            db.Entry(tsi).Property<uint>(ConcurrencyToken.PropertyName).OriginalValue = Version;
-        }
 
         (tsi.Name, tsi.Website, tsi.Email, tsi.Phone) = (Name!, Website, Email, Phone);
         try
         {
-            await db.SaveChangesAuditedAsync(PartnershipPages.Actor(User), clock, cancellationToken);
+            await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException
             || exception.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: ConstraintNames.ThirdSectorInterfaceCouncilArea })
@@ -97,11 +93,9 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         }
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[PartnershipPages.BannerKey] = $"The Third Sector Interface for {AreaName} has been saved.";
+        TempData[FormPages.BannerKey] = $"The Third Sector Interface for {AreaName} has been saved.";
         return LocalRedirect($"/manage/partnerships/{slug}/tsis");
     }
-
-    private uint VersionOf(ThirdSectorInterface tsi) => db.Entry(tsi).Property<uint>(ConcurrencyToken.PropertyName).CurrentValue;
 
     private async Task<CouncilArea?> FindAsync(string slug, int areaId, CancellationToken cancellationToken)
     {
@@ -119,10 +113,10 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
 
     private void Validate()
     {
-        Name = PartnershipPages.Trimmed(Name);
-        Website = PartnershipPages.Trimmed(Website);
-        Email = PartnershipPages.Trimmed(Email);
-        Phone = PartnershipPages.Trimmed(Phone);
+        Name = FormPages.Trimmed(Name);
+        Website = FormPages.Trimmed(Website);
+        Email = FormPages.Trimmed(Email);
+        Phone = FormPages.Trimmed(Phone);
         if (Name is null)
         {
             ModelState.AddModelError(nameof(Name), "Enter the name of the Third Sector Interface");
@@ -132,12 +126,12 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             ModelState.AddModelError(nameof(Name), "The name must be 200 characters or fewer");
         }
 
-        if (Website is not null && (Website.Length > 500 || !PartnershipPages.IsHttpsUrl(Website)))
+        if (Website is not null && (Website.Length > 500 || !FormPages.IsHttpsUrl(Website)))
         {
             ModelState.AddModelError(nameof(Website), "Enter the website as a full address starting with https://, like https://www.example.org");
         }
 
-        if (Email is not null && !PartnershipPages.IsEmail(Email))
+        if (Email is not null && !FormPages.IsEmail(Email))
         {
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
         }
@@ -157,10 +151,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         conflicts.Compare("Email", current?.Email, Email);
         conflicts.Compare("Telephone", current?.Phone, Phone);
         Conflicts = conflicts;
-        Version = current is null ? 0 : VersionOf(current);
-        ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty,
-            "Someone else saved this Third Sector Interface after you opened this page, so your changes have not been saved. Check their changes below, then save again if yours should replace them.");
-        return PartnershipPages.Invalid(this, StatusCodes.Status409Conflict);
+        Version = current is null ? 0 : db.VersionOf(current);
+        return FormPages.RefuseStale(this, FormPages.StaleMessage("this Third Sector Interface"));
     }
 }

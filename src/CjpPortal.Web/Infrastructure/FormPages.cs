@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using CjpPortal.Core.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CjpPortal.Web.Infrastructure;
+
+/// <summary>What every form page in the portal shares, whichever area it is in (account, /manage, /national,
+/// /admin): the HTTP 400 re-render, the out-of-date refusal, the one-time banner, who history records, and how typed
+/// values are tidied and checked.</summary>
+public static class FormPages
+{
+    /// <summary>The TempData key of the one-time success banner shown by the _Banner partial.</summary>
+    public const string BannerKey = "Banner";
+
+    /// <summary>Re-renders an invalid form with HTTP 400 (or <paramref name="statusCode"/>), as every form does.</summary>
+    public static IActionResult Invalid(PageModel page, int statusCode = StatusCodes.Status400BadRequest)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Response.StatusCode = statusCode;
+        return page.Page();
+    }
+
+    /// <summary>The standard words for a save refused because <paramref name="what"/> changed after the form opened.</summary>
+    public static string StaleMessage(string what) =>
+        $"Someone else saved changes to {what} after you opened this page, so your changes have not been saved. Check their changes below, then save again if yours should replace them.";
+
+    /// <summary>Refuses a save from an out-of-date form with HTTP 409 and <paramref name="message"/>. The page has put
+    /// the stored row's version in its Version property, so the form re-rendered here saves over it if the user
+    /// resubmits after checking.</summary>
+    public static IActionResult RefuseStale(PageModel page, string message)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.ModelState.Remove("Version");
+        page.ModelState.AddModelError(string.Empty, message);
+        return Invalid(page, StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>The signed-in person, as history records them.</summary>
+    public static AuditActor Actor(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return new AuditActor(
+            Guid.TryParse(id, out var userId) ? userId : throw new InvalidOperationException("The signed-in user has no id."),
+            user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? string.Empty);
+    }
+
+    public static bool IsHttpsUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>An address a person could write to: one mailbox, no display name, a domain with a dot.</summary>
+    public static bool IsEmail(string value) =>
+        value.Length <= 320
+        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
+        && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal)
+        && !value.Contains(' ', StringComparison.Ordinal);
+
+    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static string Shown(string? value) => string.IsNullOrEmpty(value) ? "(blank)" : $"“{value}”";
+}
