@@ -66,8 +66,9 @@ public static class PortalHost
         services.AddPortalDatabase(connectionString);
         services.AddSingleton(TimeProvider.System);
 
-        // Razor Pages validate the antiforgery token on every unsafe method by default.
-        services.AddRazorPages();
+        // Razor Pages validate the antiforgery token on every unsafe method by default. Route values (the slug and
+        // ids an authorization decision depends on) bind from the route only.
+        services.AddRazorPages(options => options.Conventions.Add(new RouteValuesFromRouteOnly()));
         // Antiforgery (and, later, sign-in) cookies are protected by keys that must survive a restart and be shared
         // by every instance; without a configured folder they live in memory or the user profile.
         var dataProtection = services.AddDataProtection().SetApplicationName("cjp-portal");
@@ -150,17 +151,13 @@ public static class PortalHost
         builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 
-    /// <summary>Pages that show antiforgery tokens, sign-in state or personal data next to text a visitor can put in
-    /// the request.</summary>
-    private static readonly PathString[] PrivatePaths = ["/account", "/manage", "/national", "/admin"];
-
     /// <summary>BREACH: a compressed response's length can reveal a secret on the page to someone who can make the
     /// browser send chosen text and watch the encrypted traffic. These pages are small, so they go uncompressed.
     /// Dropping Accept-Encoding (rather than only IHttpsCompressionFeature's opt-out) also covers HTTPS that ends at a
     /// proxy, where the app sees plain HTTP and the HTTPS-only opt-out would not apply.</summary>
     private static Task WithoutCompressionOnPrivatePages(HttpContext context, RequestDelegate next)
     {
-        if (Array.Exists(PrivatePaths, path => context.Request.Path.StartsWithSegments(path)))
+        if (PrivatePages.IsPrivate(context.Request.Path))
         {
             context.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
         }
@@ -181,6 +178,7 @@ public static class PortalHost
         }
 
         app.UseSecurityHeaders();
+        app.UseNoStoreOnPrivatePages();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
         {

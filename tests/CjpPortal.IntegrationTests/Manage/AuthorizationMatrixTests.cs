@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         Administrator,
     }
 
-    private sealed record Entry(string Method, string Route, Func<PortalFixture, Task<Dictionary<string, string>>>? Form, Outcome[] Expected);
+    private sealed record Entry(string Method, string Route, Func<PortalFixture, string, Task<Dictionary<string, string>>>? Form, Outcome[] Expected);
 
     private static readonly Outcome[] PartnershipPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
     private static readonly Outcome[] NationalPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed];
@@ -45,90 +45,90 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
     [
         new("GET", "/manage", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden]),
         new("GET", "/manage/partnerships/{slug}", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}", _ => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/details", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/details", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/details", async (f, slug) => new Dictionary<string, string>
         {
             ["Website"] = $"https://example.org/{Guid.NewGuid():N}",
             ["GovernanceNotes"] = "Changed by the authorization matrix",
             ["CoordinatorPostVacant"] = "false",
             ["FallbackContactId"] = string.Empty,
-            ["Version"] = (await VersionAsync(f)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Version"] = (await VersionAsync(f, slug)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/routes", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/routes", async (f, slug) => new Dictionary<string, string>
         {
-            ["routeId"] = Invariant(await RouteIdAsync(f)),
+            ["routeId"] = Invariant(await RouteIdAsync(f, slug)),
             ["action"] = "deactivate",
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes/new", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/routes/new", _ => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/routes/new", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Kind"] = "4",
             ["Title"] = $"Matrix event {Guid.NewGuid():N}",
         }), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes/{id:int}", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/routes/{id:int}", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/routes/{id:int}", async (f, slug) => new Dictionary<string, string>
         {
             ["Kind"] = "2",
             ["Title"] = $"Forum {Guid.NewGuid():N}",
-            ["Version"] = Invariant(await RouteVersionAsync(f)),
+            ["Version"] = Invariant(await RouteVersionAsync(f, slug)),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/contacts", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/contacts", async (f, slug) => new Dictionary<string, string>
         {
-            ["contactId"] = Invariant(await ContactIdAsync(f)),
+            ["contactId"] = Invariant(await ContactIdAsync(f, slug)),
             ["action"] = "hide",
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts/new", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/contacts/new", _ => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/contacts/new", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Name"] = "Matrix Contact",
             ["Role"] = $"Role {Guid.NewGuid():N}",
         }), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts/{id:int}", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/contacts/{id:int}", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/contacts/{id:int}", async (f, slug) => new Dictionary<string, string>
         {
             ["Name"] = "Matrix Contact",
             ["Role"] = $"Role {Guid.NewGuid():N}",
-            ["Version"] = Invariant(await ContactVersionAsync(f)),
+            ["Version"] = Invariant(await ContactVersionAsync(f, slug)),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/tsis", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/tsis/{areaId:int}", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/tsis/{areaId:int}", async f => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/tsis/{areaId:int}", async (f, slug) => new Dictionary<string, string>
         {
             ["Name"] = $"Matrix TSI {Guid.NewGuid():N}",
-            ["Version"] = Invariant(await TsiVersionAsync(f)),
+            ["Version"] = Invariant(await TsiVersionAsync(f, slug)),
         }, PartnershipPage),
 
         new("GET", "/national", null, NationalPage),
         new("GET", "/national/coordinators", null, NationalPage),
         new("GET", "/national/coordinators/invite", null, NationalPage),
-        new("POST", "/national/coordinators/invite", async f => new Dictionary<string, string>
+        new("POST", "/national/coordinators/invite", async (f, _) => new Dictionary<string, string>
         {
             ["Email"] = $"matrix-{Guid.NewGuid():N}@example.org",
             ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, Partnership)),
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}", null, NationalPage),
-        new("POST", "/national/coordinators/{id:guid}", async f => new Dictionary<string, string>
+        new("POST", "/national/coordinators/{id:guid}", async (f, _) => new Dictionary<string, string>
         {
             ["action"] = "assign",
             ["PartnershipId"] = Invariant(await PartnershipIdAsync(f, OtherPartnership)),
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
-        new("POST", "/national/coordinators/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("POST", "/national/coordinators/{id:guid}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/partnerships", null, NationalPage),
         new("GET", "/national/partnerships/{slug}", null, NationalPage),
         new("GET", "/national/partnerships/{slug}/name", null, NationalPage),
-        new("POST", "/national/partnerships/{slug}/name", async f => new Dictionary<string, string>
+        new("POST", "/national/partnerships/{slug}/name", async (f, slug) => new Dictionary<string, string>
         {
             ["Name"] = $"Matrix partnership {Guid.NewGuid():N}",
-            ["Version"] = Invariant(await VersionAsync(f)),
+            ["Version"] = Invariant(await VersionAsync(f, slug)),
         }, NationalPage),
         new("GET", "/national/partnerships/{slug}/areas", null, NationalPage),
-        new("POST", "/national/partnerships/{slug}/areas", f => f.WithDbContextAsync(async db => new Dictionary<string, string>
+        new("POST", "/national/partnerships/{slug}/areas", (f, _) => f.WithDbContextAsync(async db => new Dictionary<string, string>
         {
             // An Ayrshire area still in Ayrshire (three to start with), so each allowed move leaves it at least one.
             ["AreaId"] = Invariant(await db.CouncilAreas.Where(a => a.Partnership.Slug == "ayrshire").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()),
@@ -139,15 +139,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         new("GET", "/admin", null, AdminPage),
         new("GET", "/admin/staff", null, AdminPage),
         new("GET", "/admin/staff/invite", null, AdminPage),
-        new("POST", "/admin/staff/invite", _ => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/admin/staff/invite", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Email"] = $"matrix-{Guid.NewGuid():N}@example.org",
             ["Role"] = Roles.CjsStaff,
         }), AdminPage),
         new("GET", "/admin/staff/{id:guid}", null, AdminPage),
-        new("POST", "/admin/staff/{id:guid}", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("POST", "/admin/staff/{id:guid}", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
         new("GET", "/admin/staff/{id:guid}/remove", null, AdminPage),
-        new("POST", "/admin/staff/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("POST", "/admin/staff/{id:guid}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
     ];
 
     private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>
@@ -155,11 +155,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
 
     /// <summary>The URL of one cell: route values filled in, with a new invited account as the target of the account
     /// pages, so a POST that removes or changes it in one cell leaves the next cell its own target.</summary>
-    private static async Task<string> UrlAsync(PortalFixture f, string route)
+    private static async Task<string> UrlAsync(PortalFixture f, string route, string slug = Partnership)
     {
-        var url = route.Replace("{slug}", Partnership, StringComparison.Ordinal)
-            .Replace("{areaId:int}", Invariant(await AreaIdAsync(f)), StringComparison.Ordinal)
-            .Replace("{id:int}", Invariant(route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(f) : await RouteIdAsync(f)), StringComparison.Ordinal);
+        var url = route.Replace("{slug}", slug, StringComparison.Ordinal)
+            .Replace("{areaId:int}", Invariant(await AreaIdAsync(f, slug)), StringComparison.Ordinal)
+            .Replace("{id:int}", Invariant(route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(f, slug) : await RouteIdAsync(f, slug)), StringComparison.Ordinal);
         if (url.Contains("{id:guid}", StringComparison.Ordinal))
         {
             var email = $"target-{Guid.NewGuid():N}@example.org";
@@ -173,30 +173,30 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
     }
 
     /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
-    private static Task<int> AreaIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.CouncilAreas
-        .Where(a => a.Partnership.Slug == Partnership).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
+    private static Task<int> AreaIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.CouncilAreas
+        .Where(a => a.Partnership.Slug == slug).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
 
-    private static async Task<uint> TsiVersionAsync(PortalFixture f)
+    private static async Task<uint> TsiVersionAsync(PortalFixture f, string slug)
     {
-        var id = await AreaIdAsync(f);
+        var id = await AreaIdAsync(f, slug);
         return await f.WithDbContextAsync(db => db.ThirdSectorInterfaces.Where(t => t.CouncilAreaId == id)
             .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
 
     /// <summary>The first contact of the partnership, whose pages the matrix visits.</summary>
-    private static Task<int> ContactIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Contacts
-        .Where(c => c.Partnership.Slug == Partnership).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+    private static Task<int> ContactIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.Contacts
+        .Where(c => c.Partnership.Slug == slug).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
 
-    private static async Task<uint> ContactVersionAsync(PortalFixture f)
+    private static async Task<uint> ContactVersionAsync(PortalFixture f, string slug)
     {
-        var id = await ContactIdAsync(f);
+        var id = await ContactIdAsync(f, slug);
         return await f.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == id)
             .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
 
-    private static async Task<uint> RouteVersionAsync(PortalFixture f)
+    private static async Task<uint> RouteVersionAsync(PortalFixture f, string slug)
     {
-        var id = await RouteIdAsync(f);
+        var id = await RouteIdAsync(f, slug);
         return await f.WithDbContextAsync(db => db.EngagementRoutes.Where(r => r.Id == id)
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
@@ -204,8 +204,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
     private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first engagement route of the partnership, whose pages the matrix visits.</summary>
-    private static Task<int> RouteIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.EngagementRoutes
-        .Where(r => r.Partnership.Slug == Partnership).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+    private static Task<int> RouteIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.EngagementRoutes
+        .Where(r => r.Partnership.Slug == slug).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -254,7 +254,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
                 {
                     var expected = entry.Expected[(int)who];
                     var url = await UrlAsync(fixture, entry.Route);
-                    var form = entry.Form is null ? null : await WithTokenAsync(client, who, await entry.Form(fixture));
+                    var form = entry.Form is null ? null : await WithTokenAsync(client, who, await entry.Form(fixture, Partnership));
                     var before = await SnapshotAsync();
 
                     // Act
@@ -287,6 +287,87 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    [Fact]
+    public async Task Get_AndPost_OwnPartnershipPageWithTheOtherPartnershipsSlugAndIdsInQueryOrBody_ShowsAndChangesNothingOfTheOther()
+    {
+        // Arrange: the coordinator of one partnership, adding the other partnership's slug and record ids to the query
+        // string or the form body of each of their own pages, with the other partnership's form values (its row
+        // versions among them, as the 409 page would hand them back)
+        using var client = await CoordinatorAsync(fixture);
+        var otherName = await fixture.WithDbContextAsync(db => db.Partnerships.Where(p => p.Slug == OtherPartnership).Select(p => p.Name).SingleAsync());
+        var failures = new List<string>();
+        foreach (var entry in Matrix.Where(e => e.Route.StartsWith("/manage/partnerships/{slug}", StringComparison.Ordinal)))
+        {
+            foreach (var place in new[] { "query", "body" })
+            {
+                var ids = await OtherPartnershipIdsAsync(fixture, entry.Route);
+                var url = await UrlAsync(fixture, entry.Route);
+                if (place == "query")
+                {
+                    url += "?" + string.Join('&', ids.Select(field => $"{field.Key}={Uri.EscapeDataString(field.Value)}"));
+                }
+
+                var before = await PartnershipSnapshotAsync(OtherPartnership);
+
+                // Act
+                HttpResponseMessage response;
+                if (entry.Form is null)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+                    if (place == "body")
+                    {
+                        request.Content = new FormUrlEncodedContent(ids);
+                    }
+
+                    response = await client.SendAsync(request);
+                }
+                else
+                {
+                    var form = await entry.Form(fixture, OtherPartnership);
+                    if (place == "body")
+                    {
+                        foreach (var (name, value) in ids)
+                        {
+                            form[name] = value;
+                        }
+                    }
+
+                    response = (await client.PostFormAsync(url, await WithTokenAsync(client, Who.OwnCoordinator, form))).Response;
+                }
+
+                // Assert (collected, so one run reports every cell that is wrong)
+                var body = await response.Content.ReadAsStringAsync();
+                if (body.Contains(otherName, StringComparison.Ordinal))
+                {
+                    failures.Add($"{entry.Method} {url} with the other partnership's ids in the {place} showed {otherName} ({(int)response.StatusCode}).");
+                }
+
+                if (await PartnershipSnapshotAsync(OtherPartnership) != before)
+                {
+                    failures.Add($"{entry.Method} {url} with the other partnership's ids in the {place} changed {otherName} ({(int)response.StatusCode}).");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>What an attacker would add to a request: the other partnership's slug, and the ids of its records under
+    /// every name a page takes them by.</summary>
+    private static async Task<Dictionary<string, string>> OtherPartnershipIdsAsync(PortalFixture f, string route)
+    {
+        var contactId = Invariant(await ContactIdAsync(f, OtherPartnership));
+        var routeId = Invariant(await RouteIdAsync(f, OtherPartnership));
+        return new Dictionary<string, string>
+        {
+            ["slug"] = OtherPartnership,
+            ["id"] = route.Contains("/routes", StringComparison.Ordinal) ? routeId : contactId,
+            ["contactId"] = contactId,
+            ["routeId"] = routeId,
+            ["areaId"] = Invariant(await AreaIdAsync(f, OtherPartnership)),
+        };
+    }
+
     private static Outcome? Classify(HttpResponseMessage response, string method)
     {
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
@@ -317,6 +398,21 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         fields[Forms.AntiforgeryField] = token!;
         return fields;
     }
+
+    /// <summary>One partnership's rows and their versions (xmin), and its history.</summary>
+    private Task<string> PartnershipSnapshotAsync(string slug) => fixture.WithDbContextAsync(async db =>
+    {
+        var partnership = await db.Partnerships.Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, Version = EF.Property<uint>(p, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName) }).SingleAsync();
+        var history = await db.AuditEntries.CountAsync(a => a.PartnershipId == partnership.Id);
+        var routes = await db.EngagementRoutes.Where(r => r.PartnershipId == partnership.Id).OrderBy(r => r.Id)
+            .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        var contacts = await db.Contacts.Where(c => c.PartnershipId == partnership.Id).OrderBy(c => c.Id)
+            .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        var tsis = await db.ThirdSectorInterfaces.Where(t => t.CouncilArea.PartnershipId == partnership.Id).OrderBy(t => t.Id)
+            .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        return $"{partnership.Version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}";
+    });
 
     /// <summary>Everything a POST could change: the partnership's rows and their versions, the history, partnership
     /// names and areas, accounts, roles, assignments, invitations and e-mails.</summary>
