@@ -83,7 +83,7 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
     {
         // Arrange
         using var admin = await SignInAsync(fixture, Roles.Administrator);
-        using var staff = await SignInAsync(fixture, Roles.CjsStaff);
+        using var staff = await SignInThroughPagesAsync(fixture, Roles.CjsStaff);
         var staffId = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email!.StartsWith("manage-") && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CjsStaff))).Select(u => u.Id).SingleAsync());
         var confirm = await admin.GetDocumentAsync($"/admin/staff/{staffId}/remove");
 

@@ -249,7 +249,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
     {
         // Arrange
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
-        using var coordinator = await CoordinatorAsync(fixture);
+        using var coordinator = await SignInThroughPagesAsync(fixture, Roles.Coordinator, Partnership);
         var userId = await fixture.WithDbContextAsync(db => db.PartnershipCoordinators.Where(pc => pc.User!.Email!.StartsWith("manage-")).Select(pc => pc.UserId).SingleAsync());
         var email = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync());
         var confirm = await staff.GetDocumentAsync($"/national/coordinators/{userId}/remove");
