@@ -55,6 +55,13 @@ public static class PortalHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         ConfigureLogging(builder);
+        // In every environment, tests included: a scoped service captured by a singleton, or a registration that
+        // cannot be built, stops start-up instead of failing on some later request.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
 
         var services = builder.Services;
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName);

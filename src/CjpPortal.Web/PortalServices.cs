@@ -14,6 +14,7 @@ public static class PortalServices
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
         services.AddSingleton<PortalLinks>();
+        services.AddHostedService<PublicCacheListener>();
         services.AddScoped<CjpPortal.Core.Identity.AccountAdministration>();
     }
 }
