@@ -1,4 +1,5 @@
 using CjpPortal.Core;
+using CjpPortal.Core.Domain;
 using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,29 @@ public static class TestData
         }
 
         return new TestUser(user.Id, email);
+    }
+
+    /// <summary>A published contact of the partnership <paramref name="slug"/>, placed last.</summary>
+    public static async Task<Contact> CreateContactAsync(this PortalFixture fixture, string slug, string? name = null, bool isPublished = true)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        return await fixture.WithDbContextAsync(async db =>
+        {
+            var partnershipId = await db.Partnerships.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
+            var last = await db.Contacts.Where(c => c.PartnershipId == partnershipId).MaxAsync(c => (int?)c.DisplayOrder) ?? 0;
+            var contact = new Contact
+            {
+                PartnershipId = partnershipId,
+                Name = name ?? $"Test Contact {Guid.NewGuid():N}"[..24],
+                Role = "Test role",
+                Email = "test.contact@example.org",
+                IsPublished = isPublished,
+                DisplayOrder = last + 1,
+            };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            return contact;
+        });
     }
 
     private static void Check(IdentityResult result) =>

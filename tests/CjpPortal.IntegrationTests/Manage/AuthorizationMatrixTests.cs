@@ -57,10 +57,21 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/routes", async (f, slug) => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/routes?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
+        {
+            ["routeId"] = Invariant(await LastRouteIdAsync(f, slug)),
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes?handler=MoveDown", async (f, slug) => new Dictionary<string, string>
         {
             ["routeId"] = Invariant(await RouteIdAsync(f, slug)),
-            ["action"] = "deactivate",
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes?handler=Deactivate", async (f, slug) => new Dictionary<string, string>
+        {
+            ["routeId"] = Invariant(await RouteIdAsync(f, slug)),
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes?handler=Reactivate", async (f, slug) => new Dictionary<string, string>
+        {
+            ["routeId"] = Invariant(await RouteIdAsync(f, slug)),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -76,10 +87,26 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = Invariant(await RouteVersionAsync(f, slug)),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/contacts", async (f, slug) => new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/contacts?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
+        {
+            ["contactId"] = Invariant(await LastContactIdAsync(f, slug)),
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts?handler=MoveDown", async (f, slug) => new Dictionary<string, string>
         {
             ["contactId"] = Invariant(await ContactIdAsync(f, slug)),
-            ["action"] = "hide",
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts?handler=Publish", async (f, slug) => new Dictionary<string, string>
+        {
+            ["contactId"] = Invariant(await ContactIdAsync(f, slug)),
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts?handler=Hide", async (f, slug) => new Dictionary<string, string>
+        {
+            ["contactId"] = Invariant(await ContactIdAsync(f, slug)),
+        }, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts?handler=Remove", async (f, slug) => new Dictionary<string, string>
+        {
+            // A contact of its own for each cell, so an allowed removal leaves the next cell its target.
+            ["contactId"] = Invariant((await f.CreateContactAsync(slug)).Id),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/contacts/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -187,6 +214,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     private static Task<int> ContactIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.Contacts
         .Where(c => c.Partnership.Slug == slug).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
 
+    /// <summary>The contact shown last, which can always move up.</summary>
+    private static Task<int> LastContactIdAsync(PortalFixture f, string slug) => f.WithDbContextAsync(db => db.Contacts
+        .Where(c => c.Partnership.Slug == slug).OrderByDescending(c => c.DisplayOrder).ThenByDescending(c => c.Id).Select(c => c.Id).FirstAsync());
+
     private static async Task<uint> ContactVersionAsync(PortalFixture f, string slug)
     {
         var id = await ContactIdAsync(f, slug);
@@ -207,6 +238,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     private static Task<int> RouteIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.EngagementRoutes
         .Where(r => r.Partnership.Slug == slug).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
 
+    /// <summary>The route shown last, which can always move up.</summary>
+    private static Task<int> LastRouteIdAsync(PortalFixture f, string slug) => f.WithDbContextAsync(db => db.EngagementRoutes
+        .Where(r => r.Partnership.Slug == slug).OrderByDescending(r => r.DisplayOrder).ThenByDescending(r => r.Title).Select(r => r.Id).FirstAsync());
+
     [Fact]
     public void Get_EveryManagePage_HasAMatrixEntryForEachMethodItHandles()
     {
@@ -217,14 +252,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         var required = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
             .Where(p => p.Page is { } page && GuardedFolders.Any(folder => page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal)))
-            .SelectMany(p => p.Page!.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET")
-                .Select(method => $"{method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}"))
+            .SelectMany(p => p.Page!.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Append(("GET", null))
+                .Select(h => $"{h.Method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}{(h.Name is null ? string.Empty : $"?handler={h.Name}")}"))
             .Distinct()
             .ToList();
 
         // Assert
         Assert.Contains("POST /manage/partnerships/{slug}/details", required);
         Assert.Contains("POST /national/coordinators/{id:guid}/remove", required);
+        Assert.Contains("POST /manage/partnerships/{slug}/contacts?handler=Hide", required);
         Assert.Contains("POST /admin/staff/invite", required);
         Assert.All(required, endpoint => Assert.True(listed.Contains(endpoint), $"{endpoint} has no row in the authorization matrix."));
     }
@@ -298,14 +334,16 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         var url = await UrlAsync(fixture, entry.Route);
         if (place == "query")
         {
-            url += "?" + string.Join('&', ids.Select(field => $"{field.Key}={Uri.EscapeDataString(field.Value)}"));
+            url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?")
+                + string.Join('&', ids.Select(field => $"{field.Key}={Uri.EscapeDataString(field.Value)}"));
         }
 
+        var form = entry.Form is null ? null : await entry.Form(fixture, OtherPartnership);
         var before = await PartnershipSnapshotAsync(OtherPartnership);
 
         // Act
         HttpResponseMessage response;
-        if (entry.Form is null)
+        if (form is null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
             if (place == "body")
@@ -317,7 +355,6 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         }
         else
         {
-            var form = await entry.Form(fixture, OtherPartnership);
             if (place == "body")
             {
                 foreach (var (name, value) in ids)

@@ -71,7 +71,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var done = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "hide" }, $"#contact-{contact.Id} form");
+        var done = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Hide']");
         var publicAfter = await reader.GetDocumentAsync($"/partnerships/{Partnership}");
 
         // Assert
@@ -91,7 +91,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var done = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "remove" }, $"#contact-{contact.Id} form");
+        var done = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
@@ -111,7 +111,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var page = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "remove" }, $"#contact-{contact.Id} form");
+        var page = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
