@@ -3,6 +3,7 @@ using CjpPortal.Core.Identity;
 using CjpPortal.TestCommon;
 using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.IntegrationTests.Account;
@@ -45,6 +46,8 @@ public sealed class CommandTests(PortalFixture fixture) : IAsyncLifetime
     [InlineData]
     [InlineData("--email")]
     [InlineData("--email", "not-an-address")]
+    [InlineData("--email", "real%40falkirk.gov.uk?cc=attacker@evil.example")]
+    [InlineData("--email", "\"<script>x</script>\"@example.org")]
     public async Task Post_CreateAdminCommandWithoutValidEmail_PrintsUsage(params string[] args)
     {
         // Arrange
@@ -58,6 +61,23 @@ public sealed class CommandTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(2, exitCode);
         Assert.Contains("Usage: create-admin --email", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public async Task Post_CreateAdminCommandWithMixedCaseEmail_StoresTheAddressInLowerCase()
+    {
+        // Arrange
+        var email = InvitationTests.NewEmail();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // Act
+        var exitCode = await CreateAdminCommand.RunAsync(fixture.Factory.Services, ["--email", email.ToUpperInvariant()], output, error);
+
+        // Assert
+        Assert.Equal(0, exitCode);
+        var normalised = email.ToUpperInvariant();
+        Assert.Equal(email, await fixture.WithDbContextAsync(db => db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => u.Email).SingleAsync()));
     }
 
     [Fact]
