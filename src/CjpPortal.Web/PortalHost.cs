@@ -189,6 +189,7 @@ public static class PortalHost
         }
 
         app.UseSecurityHeaders();
+        app.UseAllowedMethods();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
         {

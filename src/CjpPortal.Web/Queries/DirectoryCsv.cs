@@ -17,8 +17,9 @@ public static class DirectoryCsv
         "Page",
     ];
 
+    /// <summary>GET and HEAD, like every page (HEAD is how link checkers and caches ask about a file).</summary>
     public static void Map(WebApplication app) =>
-        app.MapGet("/directory.csv", WriteAsync).AllowAnonymous().CacheOutput(PublicCache.PolicyName);
+        app.MapMethods("/directory.csv", [HttpMethods.Get, HttpMethods.Head], WriteAsync).AllowAnonymous().CacheOutput(PublicCache.PolicyName);
 
     private static async Task WriteAsync(HttpContext context, DirectoryQueries queries, PortalLinks links)
     {
