@@ -84,6 +84,7 @@ public static class PortalHost
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         }
 
+        SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";
@@ -190,6 +191,7 @@ public static class PortalHost
 
         app.UseSecurityHeaders();
         app.UseAllowedMethods();
+        app.UseCookiePolicy();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
         {
