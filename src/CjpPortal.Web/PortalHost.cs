@@ -17,7 +17,7 @@ public static class PortalHost
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options(command is null ? args : args[1..]));
         ConfigureServices(builder);
         await using var app = builder.Build();
 
