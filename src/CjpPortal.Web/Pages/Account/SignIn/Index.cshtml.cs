@@ -44,7 +44,8 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
         }
         else if (!EmailAddress.IsValid(Email))
         {
-            // Says only that no account can have this address, which the rule itself says.
+            // A format message, as on every form. It tells nothing about which accounts exist: invitations follow
+            // the same rule, so no account is given such an address (one made before the rule needs a new invitation).
             ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
