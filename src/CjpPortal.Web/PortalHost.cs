@@ -17,7 +17,7 @@ public static class PortalHost
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options(command is null ? args : args[1..]));
         ConfigureServices(builder);
         await using var app = builder.Build();
 
@@ -26,7 +26,7 @@ public static class PortalHost
             case null:
                 break;
             case "migrate":
-                await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode);
+                await MigrateAsync(app);
                 app.Logger.LogInformation("Database migrated and seeded");
                 return 0;
             case "create-admin":
@@ -40,15 +40,23 @@ public static class PortalHost
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         if (options.MigrateOnStartup ?? app.Environment.IsDevelopment())
         {
-            await DatabaseSetup.MigrateAndSeedAsync(app.Services, options.DemoMode);
-            if (options.DemoMode)
-            {
-                await DemoAccounts.EnsureAsync(app.Services);
-            }
+            await MigrateAsync(app);
         }
 
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The same steps for the migrate command and for migration at start-up, so demo mode gives the same
+    /// portal (demo data and demo accounts) however the database was set up.</summary>
+    private static async Task MigrateAsync(WebApplication app)
+    {
+        var demoMode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode;
+        await DatabaseSetup.MigrateAndSeedAsync(app.Services, demoMode);
+        if (demoMode)
+        {
+            await DemoAccounts.EnsureAsync(app.Services);
+        }
     }
 
     public static void ConfigureServices(WebApplicationBuilder builder)
@@ -84,6 +92,7 @@ public static class PortalHost
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         }
 
+        SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";
@@ -186,6 +195,8 @@ public static class PortalHost
 
         app.UseSecurityHeaders();
         app.UseNoStoreOnPrivatePages();
+        app.UseAllowedMethods();
+        app.UseCookiePolicy();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
         {

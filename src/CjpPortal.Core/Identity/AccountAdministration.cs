@@ -1,4 +1,5 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,6 +106,7 @@ public sealed class AccountAdministration(
     {
         ArgumentNullException.ThrowIfNull(partnershipIds);
         ArgumentNullException.ThrowIfNull(actor);
+        email = EmailAddress.Normalise(email) ?? throw new ArgumentException("An e-mail address is needed.", nameof(email));
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             return (InviteOutcome.AlreadyHasAccount, existing.Id);

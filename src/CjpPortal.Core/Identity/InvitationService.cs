@@ -1,4 +1,5 @@
 using CjpPortal.Core.Email;
+using CjpPortal.Core.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,11 +29,16 @@ public sealed class InvitationService(
     public const string InvitationPath = "/account/invitation/";
 
     /// <summary>Creates the account if it does not exist, gives it <paramref name="role"/>, and e-mails a new link.
-    /// Returns the link.</summary>
+    /// Returns the link. The address must pass <see cref="EmailAddress"/>; it is stored in lower case.</summary>
     public async Task<string> InviteAsync(string emailAddress, string role, Uri baseUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(emailAddress);
         ArgumentNullException.ThrowIfNull(baseUri);
+        emailAddress = EmailAddress.Normalise(emailAddress)!;
+        if (!EmailAddress.IsValid(emailAddress))
+        {
+            throw new ArgumentException(EmailAddress.FormatMessage, nameof(emailAddress));
+        }
         var user = await users.FindByEmailAsync(emailAddress);
         if (user is null)
         {

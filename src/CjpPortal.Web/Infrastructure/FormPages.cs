@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -49,13 +50,8 @@ public static class FormPages
     public static bool IsHttpsUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
 
-    /// <summary>An address a person could write to: one mailbox, no display name, a domain with a dot.</summary>
-    public static bool IsEmail(string value) =>
-        value.Length <= 320
-        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
-        && address.Address == value
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !value.Contains(' ', StringComparison.Ordinal);
+    /// <summary>The portal's one e-mail rule (<see cref="EmailAddress"/>).</summary>
+    public static bool IsEmail(string value) => EmailAddress.IsValid(value);
 
     public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -82,7 +82,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         HtmlAssertions.AssertFieldError(again.Document, "Code", "The code is not correct");
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.Equal("/manage", nextCode.Response.Headers.Location?.OriginalString);
     }
 
@@ -122,7 +122,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         HtmlAssertions.AssertFieldError(page.Document, "Code", "The code is not correct");
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in?ReturnUrl=%2Fmanage", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in?ReturnUrl=%2Fmanage", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,9 +256,9 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.Equal("/account/authenticator", signIn.Response.Headers.Location?.OriginalString);
-        Assert.StartsWith("http://localhost/status/403", manageLater.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manageLater.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert: CJS staff start at national administration, not the coordinators' dashboard
         Assert.Equal("/national", signedIn.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,7 +325,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         Assert.Equal("/account/sign-in", signedOut.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,6 +108,8 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
     [Theory]
     [InlineData("", "Enter an email address")]
     [InlineData("not-an-address", "correct format")]
+    [InlineData("real%40falkirk.gov.uk?cc=attacker@evil.example", "correct format")]
+    [InlineData("\"<b>boss</b>\"@falkirk.gov.uk", "correct format")]
     public async Task Post_Invite_BadEmail_Returns400AndCreatesNothing(string email, string message)
     {
         // Arrange

@@ -48,6 +48,7 @@ public static class AccountServices
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        SameSiteRedirects.Add(services);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
         // A removed user or a changed password ends every session within a minute.

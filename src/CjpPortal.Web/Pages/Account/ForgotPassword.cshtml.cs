@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -30,14 +30,14 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var address = Email?.Trim();
+        var address = EmailAddress.Normalise(Email);
         if (string.IsNullOrEmpty(address))
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
         }
-        else if (address.Length > 256 || !new EmailAddressAttribute().IsValid(address))
+        else if (!EmailAddress.IsValid(address))
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (!ModelState.IsValid)

@@ -33,11 +33,12 @@ public static class AccountDisplay
         _ => role,
     };
 
-    /// <summary>Checks and normalises an invitation's e-mail address; adds a message on <paramref name="field"/>.</summary>
+    /// <summary>Checks an invitation's e-mail address and returns it as stored (lower case, <see cref="EmailAddress"/>);
+    /// adds a message on <paramref name="field"/>.</summary>
     public static string? ValidEmail(ModelStateDictionary modelState, string field, string? email)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        var value = email?.Trim();
+        var value = EmailAddress.Normalise(email);
         if (string.IsNullOrEmpty(value))
         {
             modelState.AddModelError(field, "Enter an email address");
@@ -46,9 +47,9 @@ public static class AccountDisplay
         {
             modelState.AddModelError(field, $"The email address must be {EmailMaxLength} characters or fewer");
         }
-        else if (!FormPages.IsEmail(value))
+        else if (!EmailAddress.IsValid(value))
         {
-            modelState.AddModelError(field, "Enter an email address in the correct format, like name@example.org");
+            modelState.AddModelError(field, EmailAddress.FormatMessage);
         }
 
         return value;

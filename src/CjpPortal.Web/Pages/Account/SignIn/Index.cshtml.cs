@@ -1,4 +1,5 @@
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure.Auth;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -36,9 +37,16 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
+        Email = EmailAddress.Normalise(Email);
+        if (Email is null)
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+        else if (!EmailAddress.IsValid(Email))
+        {
+            // A format message, as on every form. It tells nothing about which accounts exist: invitations follow
+            // the same rule, so no account is given such an address (one made before the rule needs a new invitation).
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (string.IsNullOrEmpty(Password))
@@ -51,7 +59,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
             return FormPages.Invalid(this);
         }
 
-        var result = await signInManager.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signInManager.PasswordSignInAsync(Email!, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             var next = string.IsNullOrEmpty(ReturnUrl) || !Url.IsLocalUrl(ReturnUrl)

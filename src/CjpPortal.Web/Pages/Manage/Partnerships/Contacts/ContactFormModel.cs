@@ -46,13 +46,13 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
     {
         Name = FormPages.Trimmed(Name);
         Role = FormPages.Trimmed(Role);
-        Email = FormPages.Trimmed(Email);
+        Email = EmailAddress.Normalise(Email);
         Phone = FormPages.Trimmed(Phone);
         Required(nameof(Name), "Enter the contact’s name", "The name", Name, 200);
         Required(nameof(Role), "Enter the contact’s role or job title", "The role", Role, 200);
-        if (Email is not null && !FormPages.IsEmail(Email))
+        if (Email is not null && !EmailAddress.IsValid(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (Phone is not null && (Phone.Length > 40 || !UkPhone.IsValid(Phone)))

@@ -3,6 +3,7 @@ using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -74,7 +75,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         Description = FormPages.Trimmed(Description);
         HowToJoin = FormPages.Trimmed(HowToJoin);
         ContactName = FormPages.Trimmed(ContactName);
-        ContactEmail = FormPages.Trimmed(ContactEmail);
+        ContactEmail = EmailAddress.Normalise(ContactEmail);
         MeetingFrequency = FormPages.Trimmed(MeetingFrequency);
         if (Kind != (int)EngagementRouteKind.BoardRepresentation)
         {
@@ -113,9 +114,9 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         MaxLength(nameof(HowToJoin), "How to join", HowToJoin, 2000);
         MaxLength(nameof(ContactName), "The contact name", ContactName, 200);
         MaxLength(nameof(MeetingFrequency), "Meeting frequency", MeetingFrequency, 200);
-        if (ContactEmail is not null && !FormPages.IsEmail(ContactEmail))
+        if (ContactEmail is not null && !EmailAddress.IsValid(ContactEmail))
         {
-            ModelState.AddModelError(nameof(ContactEmail), "Enter an email address in the correct format, like name@example.org");
+            ModelState.AddModelError(nameof(ContactEmail), EmailAddress.FormatMessage);
         }
     }
 

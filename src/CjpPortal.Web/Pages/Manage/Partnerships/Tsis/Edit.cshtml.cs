@@ -115,7 +115,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
     {
         Name = FormPages.Trimmed(Name);
         Website = FormPages.Trimmed(Website);
-        Email = FormPages.Trimmed(Email);
+        Email = EmailAddress.Normalise(Email);
         Phone = FormPages.Trimmed(Phone);
         if (Name is null)
         {
@@ -131,9 +131,9 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             ModelState.AddModelError(nameof(Website), "Enter the website as a full address starting with https://, like https://www.example.org");
         }
 
-        if (Email is not null && !FormPages.IsEmail(Email))
+        if (Email is not null && !EmailAddress.IsValid(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (Phone is not null && (Phone.Length > 40 || !UkPhone.IsValid(Phone)))
