@@ -68,6 +68,16 @@ public sealed class AccountAdministration(
     /// <summary>The audit field on a partnership listing its coordinators' e-mail addresses.</summary>
     public const string CoordinatorsField = "Coordinators";
 
+    /// <summary>The audit field of an account change: a lockout lifted by CJS staff or an administrator.</summary>
+    public const string UnlockedField = "Unlocked";
+
+    /// <summary>The audit field of an account change: the authenticator app reset, so the person sets it up again.</summary>
+    public const string AuthenticatorResetField = "AuthenticatorReset";
+
+    /// <summary>The PostgreSQL advisory lock (<c>pg_advisory_xact_lock</c>) taken by every change that can take away
+    /// an administrator, so two such changes never both see the other administrator still there.</summary>
+    public const long AdministratorsLockKey = 0x636A_7001;
+
     /// <summary>How many accounts hold any of <paramref name="roles"/>.</summary>
     public Task<int> CountAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
         UsersInRoles(roles).CountAsync(cancellationToken);
