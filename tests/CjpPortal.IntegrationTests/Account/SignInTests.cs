@@ -179,7 +179,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.FailedMessage);
         var lockoutEnd = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
     }
@@ -204,7 +204,8 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.FailedMessage);
+        Assert.NotNull(await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
     [Fact]
