@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CjpPortal.Web.Pages.National;
 
+/// <summary>The model of the _AccountSignInHelp partial: the account, and where its authenticator reset is confirmed.</summary>
+public sealed record SignInHelp(AccountSummary Account, string ResetAuthenticatorUrl);
+
 /// <summary>What the account pages for CJS staff and administrators share: how an account's status reads, and the
 /// checks on an e-mail address typed into an invitation form.</summary>
 public static class AccountDisplay
