@@ -118,6 +118,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/coordinators/{id:guid}/reset-authenticator", null, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}/reset-authenticator", _ => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/partnerships", null, NationalPage),
         new("GET", "/national/partnerships/{slug}", null, NationalPage),
@@ -148,6 +150,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IAsyncLife
         new("POST", "/admin/staff/{id:guid}", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
         new("GET", "/admin/staff/{id:guid}/remove", null, AdminPage),
         new("POST", "/admin/staff/{id:guid}/remove", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("GET", "/admin/staff/{id:guid}/reset-authenticator", null, AdminPage),
+        new("POST", "/admin/staff/{id:guid}/reset-authenticator", _ => Task.FromResult(new Dictionary<string, string>()), AdminPage),
     ];
 
     private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>

@@ -149,19 +149,29 @@ public sealed class CoordinatorRecoveryTests(PortalFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task Get_ResetAuthenticator_CoordinatorWithoutAuthenticator_Returns404()
+    public async Task Get_ResetAuthenticator_CoordinatorWithoutAuthenticator_SaysThereIsNothingToReset()
     {
-        // Arrange
+        // Arrange: an old link, or one typed in, for an account that has not set up an authenticator app
         using var staff = await SignInAsync(fixture, Roles.CjsStaff);
         var invited = NewEmail();
         await fixture.InviteAsync(invited, Roles.Coordinator, Partnership);
         var invitedId = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == invited).Select(u => u.Id).SingleAsync());
+        var url = $"/national/coordinators/{invitedId}/reset-authenticator";
 
         // Act
-        var page = await staff.GetAsync(new Uri($"/national/coordinators/{invitedId}/reset-authenticator", UriKind.Relative));
+        var page = await staff.GetDocumentAsync(url);
+        var token = (await staff.GetDocumentAsync($"/national/coordinators/{invitedId}")).Document
+            .QuerySelector($"input[name={Forms.AntiforgeryField}]")!.GetAttribute("value")!;
+        var posted = await staff.PostFormAsync(url, [new(Forms.AntiforgeryField, token)]);
+        var shown = await staff.GetDocumentAsync($"/national/coordinators/{invitedId}");
 
         // Assert
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("They have no authenticator app to reset", page.One("h1").TextOf());
+        Assert.Null(page.Document.QuerySelector("main form"));
+        Assert.Equal($"/national/coordinators/{invitedId}", posted.Response.Headers.Location?.OriginalString);
+        Assert.Contains("Nothing was changed", shown.One("#banner").TextOf(), StringComparison.Ordinal);
+        Assert.False(await fixture.WithDbContextAsync(db => db.AuditEntries.AnyAsync()));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public class ResetAuthenticatorModel(AccountAdministration accounts) : PageModel
 {
     public AccountSummary Account { get; private set; } = null!;
 
+    /// <summary>False for an account with no authenticator app yet (an old link, or one not set up): the page says so.</summary>
+    public bool CanReset => Account.HasAuthenticator;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -30,7 +33,7 @@ public class ResetAuthenticatorModel(AccountAdministration accounts) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await accounts.FindAsync(id, IndexModel.StaffRoles, cancellationToken) is not { HasAuthenticator: true } account)
+        if (await accounts.FindAsync(id, IndexModel.StaffRoles, cancellationToken) is not { } account)
         {
             return false;
         }
