@@ -156,6 +156,65 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Remove_TwoAdministratorsRemovingEachOtherAtOnce_OnlyOneSucceeds()
+    {
+        // Arrange: exactly two administrators, each with the other's removal page open
+        await fixture.ResetDataAsync();
+        using var first = await SignInAsync(fixture, Roles.Administrator);
+        using var second = await SignInAsync(fixture, Roles.Administrator);
+        Assert.Equal(2, await fixture.WithDbContextAsync(db => db.Users.CountAsync()));
+        var ownIds = new List<Guid>();
+        foreach (var client in new[] { first, second })
+        {
+            var account = (await client.GetDocumentAsync("/account")).One("#account-details").TextOf();
+            ownIds.Add(await fixture.WithDbContextAsync(db => db.Users.Where(u => account.Contains(u.Email!)).Select(u => u.Id).SingleAsync()));
+        }
+
+        var firstConfirm = await first.GetDocumentAsync($"/admin/staff/{ownIds[1]}/remove");
+        var secondConfirm = await second.GetDocumentAsync($"/admin/staff/{ownIds[0]}/remove");
+
+        // The test holds the lock that guards the administrators, so both removals must queue behind it; without the
+        // lock they would both count two administrators and both go ahead.
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var held = await connection.BeginTransactionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, held))
+        {
+            take.Parameters.AddWithValue("key", AccountAdministration.AdministratorsLockKey);
+            await take.ExecuteNonQueryAsync();
+        }
+
+        // Act
+        var firstRemoval = first.SubmitAsync(firstConfirm, new Dictionary<string, string>());
+        var secondRemoval = second.SubmitAsync(secondConfirm, new Dictionary<string, string>());
+        var waiting = 0L;
+        for (var poll = 0; poll < 600 && waiting < 2 && !firstRemoval.IsCompleted && !secondRemoval.IsCompleted; poll++)
+        {
+            await Task.Delay(100);
+            await using var count = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = @low AND classid::bigint = @high AND objsubid = 1",
+                connection, held);
+            count.Parameters.AddWithValue("low", (long)(AccountAdministration.AdministratorsLockKey & 0xFFFFFFFF));
+            count.Parameters.AddWithValue("high", AccountAdministration.AdministratorsLockKey >> 32);
+            waiting = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        var finishedWhileLocked = firstRemoval.IsCompleted || secondRemoval.IsCompleted;
+        await held.CommitAsync();
+        var answers = await Task.WhenAll(firstRemoval, secondRemoval);
+
+        // Assert
+        Assert.False(finishedWhileLocked, "A removal finished while the administrators' lock was held by the test.");
+        Assert.Equal(2, waiting);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.BadRequest);
+        Assert.Contains("This is the only administrator", refused.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        var administrators = await fixture.WithDbContextAsync(db => db.UserRoles
+            .CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+        Assert.Equal(1, administrators);
+    }
+
+    [Fact]
     public async Task Get_CoordinatorPageForAStaffAccount_Returns404()
     {
         // Arrange: staff accounts are not coordinators, so the coordinator pages do not show them

@@ -145,6 +145,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("POST", "/national/coordinators/{id:guid}?handler=Unlock", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/coordinators/{id:guid}/reset-authenticator", null, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/partnerships", null, NationalPage),
         new("GET", "/national/partnerships/{slug}", null, NationalPage),
@@ -175,6 +178,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/admin/staff/{id:guid}", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
         new("GET", "/admin/staff/{id:guid}/remove", null, AdminPage),
         new("POST", "/admin/staff/{id:guid}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("POST", "/admin/staff/{id:guid}?handler=Unlock", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("GET", "/admin/staff/{id:guid}/reset-authenticator", null, AdminPage),
+        new("POST", "/admin/staff/{id:guid}/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
     ];
 
     private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>

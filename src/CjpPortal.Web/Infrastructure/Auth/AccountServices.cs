@@ -33,6 +33,7 @@ public static class AccountServices
                 options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<PasswordPolicy>();
@@ -47,11 +48,13 @@ public static class AccountServices
             options.AccessDeniedPath = "/status/403";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            SecurityStampCheck.Add(options);
         });
         SameSiteRedirects.Add(services);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
-        // A removed user or a changed password ends every session within a minute.
+        // SecurityStampCheck refuses a cookie with an old stamp at once; this slower check rebuilds the principal, so
+        // changed roles reach an open session within a minute.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromMinutes(1);

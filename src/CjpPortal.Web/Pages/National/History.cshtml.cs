@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.National;
 
-/// <summary>Changes to accounts (invitations, removals), which belong to no partnership, newest first. Changes to a
+/// <summary>Changes to accounts (invitations, removals, unlocks, authenticator resets), which belong to no partnership, newest first. Changes to a
 /// partnership, including who coordinates it, are on that partnership's own history page. Read only.</summary>
 public class HistoryModel(AppDbContext db) : PageModel
 {
@@ -40,6 +40,16 @@ public class HistoryModel(AppDbContext db) : PageModel
         if (row.Field == "Invitation")
         {
             return $"Invitation {row.NewValue}";
+        }
+
+        if (row.Field == AccountAdministration.UnlockedField)
+        {
+            return $"{row.NewValue} unlocked after too many wrong attempts";
+        }
+
+        if (row.Field == AccountAdministration.AuthenticatorResetField)
+        {
+            return $"Authenticator app reset for {row.NewValue}";
         }
 
         var role = AccountDisplay.RoleName(row.Field);

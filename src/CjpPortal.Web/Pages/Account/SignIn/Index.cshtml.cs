@@ -15,8 +15,12 @@ namespace CjpPortal.Web.Pages.Account.SignIn;
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
 public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageModel
 {
-    public const string LockedOutMessage = "Your account is locked after 5 failed attempts to sign in. Try again in 15 minutes or reset your password.";
-    public const string FailedMessage = "Enter the email address and password for your account";
+    /// <summary>The one answer to every refused sign-in: wrong address, wrong password, or a locked account. Saying
+    /// "locked" only for a real account would tell anyone which addresses have one, and counting failures for
+    /// addresses with no account would mean storing every address anyone types. So the message covers both cases and
+    /// says how to get back in: a reset (which proves control of the mailbox) unlocks the account at once.</summary>
+    public const string FailedMessage =
+        "The email address or password is not right, or the account is locked after 5 wrong attempts. To unlock it at once, reset your password, or wait 15 minutes and try again";
 
     [BindProperty]
     public string? Email { get; set; }
@@ -74,7 +78,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
             return LocalRedirect(AccountPages.Authenticator);
         }
 
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOutMessage : FailedMessage);
+        ModelState.AddModelError(nameof(Email), FailedMessage);
         return FormPages.Invalid(this);
     }
 }

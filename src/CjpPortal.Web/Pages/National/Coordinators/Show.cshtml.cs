@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.National.Coordinators;
 
 /// <summary>One coordinator: their status and partnerships. CJS staff give or take away partnerships, send a new
-/// invitation while the account is not set up, and go on to remove the account.</summary>
+/// invitation while the account is not set up, unlock a locked-out account, and go on to reset the authenticator app
+/// (ResetAuthenticator) or remove the account.</summary>
 public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLinks links) : PageModel
 {
     public const string Assign = "assign";
@@ -59,6 +60,19 @@ public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLi
         }
 
         TempData[FormPages.BannerKey] = banner;
+        return LocalRedirect($"/national/coordinators/{id}");
+    }
+
+    /// <summary>Lifts a lockout, so someone locked out by wrong guesses (their own or anyone's) can sign in at once.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !AccountDisplay.IsCoordinatorOnly(Account))
+        {
+            return NotFound();
+        }
+
+        var unlocked = await accounts.UnlockAsync(id, FormPages.Actor(User), cancellationToken);
+        TempData[FormPages.BannerKey] = AccountDisplay.UnlockedBanner(Account, unlocked);
         return LocalRedirect($"/national/coordinators/{id}");
     }
 
