@@ -1,4 +1,5 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
@@ -28,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        Collations.Apply(builder);
         IdentityTableNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
-using Serilog.Formatting.Json;
+using Serilog.Events;
+using Serilog.Filters;
+using Serilog.Formatting.Compact;
 
 namespace CjpPortal.Web;
 
@@ -157,14 +159,28 @@ public static class PortalHost
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        configuration = builder.Environment.IsDevelopment()
-            ? configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        var development = builder.Environment.IsDevelopment();
+        var fromHostingDiagnostics = Matching.FromSource("Microsoft.AspNetCore.Hosting.Diagnostics");
+        builder.Services.AddHttpContextAccessor();
+        // preserveStaticLogger: each host has its own logger (tests run several hosts in one process).
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.With(new RequestPathEnricher(services.GetRequiredService<IHttpContextAccessor>()))
+                // ASP.NET Core's own "Request starting" lines carry the query string; UseSerilogRequestLogging's line
+                // replaces them, whatever level the configuration sets.
+                .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && fromHostingDiagnostics(e));
+            if (development)
+            {
+                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        }, preserveStaticLogger: true);
     }
 
     /// <summary>BREACH: a compressed response's length can reveal a secret on the page to someone who can make the
@@ -193,6 +209,7 @@ public static class PortalHost
             app.UseForwardedHeaders();
         }
 
+        app.UseSerilogRequestLogging(logging => RequestLogging.Configure(logging, app.Services));
         app.UseSecurityHeaders();
         app.UseNoStoreOnPrivatePages();
         app.UseAllowedMethods();
