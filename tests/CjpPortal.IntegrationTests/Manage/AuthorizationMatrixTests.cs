@@ -138,11 +138,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, Partnership)),
         }, NationalPage),
         new("GET", "/national/coordinators/{id:guid}", null, NationalPage),
-        new("POST", "/national/coordinators/{id:guid}", async (f, _) => new Dictionary<string, string>
+        new("POST", "/national/coordinators/{id:guid}?handler=Assign", async (f, _) => new Dictionary<string, string>
         {
-            ["action"] = "assign",
             ["PartnershipId"] = Invariant(await PartnershipIdAsync(f, OtherPartnership)),
         }, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}?handler=Unassign", async (f, _) => new Dictionary<string, string>
+        {
+            ["PartnershipId"] = Invariant(await PartnershipIdAsync(f, Partnership)),
+        }, NationalPage),
+        new("POST", "/national/coordinators/{id:guid}?handler=Resend", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/coordinators/{id:guid}/remove", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("POST", "/national/coordinators/{id:guid}?handler=Unlock", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),

@@ -180,10 +180,10 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
 
         // Act
         var page = await staff.GetDocumentAsync(url);
-        var assigned = await staff.SubmitAsync(page, new Dictionary<string, string> { ["PartnershipId"] = orkney, ["action"] = "assign" }, "main form:has(select)");
+        var assigned = await staff.ClickAsync(page, "main form:has(select) button[formaction*='handler=Assign']", new Dictionary<string, string> { ["PartnershipId"] = orkney });
         var afterAssign = await coordinator.GetAsync(new Uri($"/manage/partnerships/{OtherPartnership}", UriKind.Relative));
         page = await staff.GetDocumentAsync(url);
-        var unassigned = await staff.SubmitAsync(page, new Dictionary<string, string> { ["PartnershipId"] = falkirk, ["action"] = "unassign" }, "#partnerships form");
+        var unassigned = await staff.ClickAsync(page, "#partnerships form button[formaction*='handler=Unassign']", new Dictionary<string, string> { ["PartnershipId"] = falkirk });
         var afterUnassign = await coordinator.GetAsync(new Uri($"/manage/partnerships/{Partnership}", UriKind.Relative));
         var shown = await staff.GetDocumentAsync(url);
 
@@ -213,7 +213,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         var page = await staff.GetDocumentAsync($"/national/coordinators/{userId}");
 
         // Act
-        var answer = await staff.SubmitAsync(page, new Dictionary<string, string> { ["PartnershipId"] = string.Empty, ["action"] = "assign" }, "main form:has(select)");
+        var answer = await staff.ClickAsync(page, "main form:has(select) button[formaction*='handler=Assign']", new Dictionary<string, string> { ["PartnershipId"] = string.Empty });
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
@@ -232,7 +232,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
         var page = await staff.GetDocumentAsync($"/national/coordinators/{await UserIdAsync(email)}");
 
         // Act
-        var resent = await staff.SubmitAsync(page, new Dictionary<string, string> { ["action"] = "resend" });
+        var resent = await staff.ClickAsync(page, "button[formaction*='handler=Resend']");
         var secondLink = await fixture.LatestInvitationLinkAsync(email);
         using var invitee = fixture.CreateAccountsClient();
         var oldPage = await invitee.GetDocumentAsync(firstLink);
