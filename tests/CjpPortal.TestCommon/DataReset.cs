@@ -9,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.TestCommon;
 
-/// <summary>Puts a test database back to reference data plus freshly seeded demo data. Reference rows (council
-/// areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; every other table in the model
-/// is emptied, so tables added later are covered without changes here.</summary>
+/// <summary>Puts a test database back to reference data, plus freshly seeded demo data where a fixture still uses it.
+/// Reference rows (council areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; every other
+/// table in the model is emptied, so tables added later are covered without changes here.</summary>
 public static class DataReset
 {
     private static readonly Type[] ReferenceEntities = [typeof(CouncilArea), typeof(Partnership)];
 
-    public static async Task ResetAsync(IServiceProvider services)
+    public static async Task ResetAsync(IServiceProvider services, bool demoData = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using (var scope = services.CreateAsyncScope())
@@ -36,7 +36,10 @@ public static class DataReset
         {
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
             await seeder.SeedReferenceDataAsync();
-            await seeder.SeedDemoDataAsync();
+            if (demoData)
+            {
+                await seeder.SeedDemoDataAsync();
+            }
         }
 
         await EvictCachesAsync(services);

@@ -9,25 +9,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CjpPortal.IntegrationTests.Operations;
 
 /// <summary>Several instances against one database behave like one, and the container is checked at start-up.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class InstancesTests(PortalFixture fixture) : IAsyncLifetime
+public sealed class InstancesTests(ReferenceDataFixture fixture) : ReferenceDataTests(fixture)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => fixture.ResetDataAsync();
-
     [Fact]
     public async Task Post_EditThroughOneInstance_IsShownByAnotherInstanceWithinTwoSeconds()
     {
         // Arrange: a second instance on the same database, its public page already cached
-        await using var other = new PortalFactory(fixture.Database.ConnectionString, fixture.Clock);
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
         using var otherClient = other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var before = await otherClient.GetStringAsync(new Uri("/partnerships/falkirk", UriKind.Relative));
         var website = $"https://example.org/{Guid.NewGuid():N}";
-        using var coordinator = await ManageUsers.CoordinatorAsync(fixture);
+        using var coordinator = await ManageUsers.CoordinatorAsync(Fixture);
         var form = await coordinator.GetDocumentAsync("/manage/partnerships/falkirk/details");
 
-        // Act: the edit goes through the fixture's instance
+        // Act: the edit goes through the Fixture's instance
         var saved = await coordinator.SubmitAsync(form, EditForms.Filled(form, ("Website", website)));
         var waited = Stopwatch.StartNew();
         string after;
@@ -53,7 +48,7 @@ public sealed class InstancesTests(PortalFixture fixture) : IAsyncLifetime
     public void Get_ScopedServiceFromTheRootContainer_IsRefused()
     {
         // Act and Assert: scope validation is on in the test host as in every other
-        var error = Assert.Throws<InvalidOperationException>(() => fixture.Factory.Services.GetRequiredService<AppDbContext>());
+        var error = Assert.Throws<InvalidOperationException>(() => Fixture.Factory.Services.GetRequiredService<AppDbContext>());
         Assert.Contains("scoped", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -8,14 +8,13 @@ namespace CjpPortal.IntegrationTests.Operations;
 
 /// <summary>Values in a page's URL (the partnership's slug, a record's id) decide what the user may see and change,
 /// so every page handler must take them from the route and nowhere else: not from the form body, not from the query.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class RouteBindingTests(PortalFixture fixture)
+public sealed class RouteBindingTests(ReferenceDataFixture fixture) : ReferenceDataTests(fixture)
 {
     [Fact]
     public void Get_EveryPageHandlerParameterNamedAfterARouteValue_IsBoundFromTheRouteOnly()
     {
         // Arrange: every page the app serves, as compiled, with its handlers and bound properties
-        var pages = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var pages = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
             .Where(p => p.Page is not null)
             .ToList();
