@@ -1,44 +1,15 @@
 using CjpPortal.Core.Identity;
-using CjpPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CjpPortal.Web.Pages.National.Coordinators;
 
-/// <summary>Asks CJS staff to confirm, then resets the authenticator app of a coordinator who has lost it: two-factor
-/// authentication is turned off and the key replaced, which signs them out everywhere; at their next sign-in they set
-/// up an authenticator app again. Accounts that also have national access are left to administrators.</summary>
-public class ResetAuthenticatorModel(AccountAdministration accounts) : PageModel
+/// <summary>CJS staff reset the authenticator app of a coordinator who has lost it. Accounts that also have national
+/// access are left to administrators.</summary>
+public class ResetAuthenticatorModel(AccountAdministration accounts) : ResetAuthenticatorPageModel(accounts)
 {
-    public AccountSummary Account { get; private set; } = null!;
+    protected override async Task<AccountSummary?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await Accounts.FindAsync(id, IndexModel.CoordinatorRole, cancellationToken) is { } account && AccountDisplay.IsCoordinatorOnly(account)
+            ? account
+            : null;
 
-    /// <summary>False for an account with no authenticator app yet (an old link, or one not set up): the page says so.</summary>
-    public bool CanReset => Account.HasAuthenticator;
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var reset = await accounts.ResetAuthenticatorAsync(id, FormPages.Actor(User), cancellationToken);
-        TempData[FormPages.BannerKey] = AccountDisplay.AuthenticatorResetBanner(Account, reset);
-        return LocalRedirect($"/national/coordinators/{id}");
-    }
-
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await accounts.FindAsync(id, IndexModel.CoordinatorRole, cancellationToken) is not { } account
-            || !AccountDisplay.IsCoordinatorOnly(account))
-        {
-            return false;
-        }
-
-        Account = account;
-        return true;
-    }
+    protected override string AccountPage(Guid id) => $"/national/coordinators/{id}";
 }
