@@ -18,11 +18,7 @@ public sealed class CoreServicesTests
     public async Task AddPortalCore_BareServiceCollection_BuildsWithValidationAndResolvesCoreServices()
     {
         // Arrange
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalCore(ConnectionString);
-        // The host's part: Identity (the web app adds cookies and sign-in on top).
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<AppDbContext>();
+        var services = CoreWithIdentity();
 
         // Act
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -47,9 +43,7 @@ public sealed class CoreServicesTests
     public void AddPortalCore_ScopedContextFromRootProvider_IsRefused()
     {
         // Arrange
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalCore(ConnectionString);
+        var services = CoreWithIdentity();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // Act
@@ -73,6 +67,16 @@ public sealed class CoreServicesTests
         // Assert
         using var provider = services.BuildServiceProvider();
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+    }
+
+    private static ServiceCollection CoreWithIdentity()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalCore(ConnectionString);
+        // The host's part: Identity's user store (the web app adds cookies and sign-in on top).
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<AppDbContext>();
+        return services;
     }
 
     private sealed class FixedClock : TimeProvider;
