@@ -9,14 +9,6 @@ namespace CjpPortal.Core;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the pooled <see cref="AppDbContext"/> on PostgreSQL.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, string connectionString)
-    {
-        services.AddDbContextPool<AppDbContext>(options => Configure(options, connectionString));
-        services.AddScoped<Seeder>();
-        return services;
-    }
-
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -80,8 +80,7 @@ public static class PortalHost
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
-        services.AddPortalDatabase(connectionString);
-        services.AddSingleton(TimeProvider.System);
+        services.AddPortalCore(connectionString);
 
         // Razor Pages validate the antiforgery token on every unsafe method by default. Route values (the slug and
         // ids an authorization decision depends on) bind from the route only.

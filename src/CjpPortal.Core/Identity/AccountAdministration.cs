@@ -186,7 +186,7 @@ public sealed class AccountAdministration(
 
         var before = await CoordinatorEmailsAsync(partnershipId, cancellationToken);
         db.PartnershipCoordinators.Remove(assignment);
-        Audit(actor, partnershipId, "Partnership", partnershipId, CoordinatorsField,
+        Audit(actor, partnershipId, HistoryCatalogue.Partnership.Entity, partnershipId, CoordinatorsField,
             Joined(before), Joined(before.Where(e => e != assignment.User!.Email)));
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -354,7 +354,7 @@ public sealed class AccountAdministration(
     {
         var before = await CoordinatorEmailsAsync(partnershipId, cancellationToken);
         db.PartnershipCoordinators.Add(new PartnershipCoordinator { UserId = user.Id, PartnershipId = partnershipId });
-        Audit(actor, partnershipId, "Partnership", partnershipId, CoordinatorsField, Joined(before), Joined(before.Append(user.Email ?? string.Empty)));
+        Audit(actor, partnershipId, HistoryCatalogue.Partnership.Entity, partnershipId, CoordinatorsField, Joined(before), Joined(before.Append(user.Email ?? string.Empty)));
     }
 
     private Task<List<string>> CoordinatorEmailsAsync(int partnershipId, CancellationToken cancellationToken) =>
@@ -379,18 +379,7 @@ public sealed class AccountAdministration(
     }
 
     private void Audit(AuditActor actor, int? partnershipId, string entity, int entityId, string field, string? oldValue, string? newValue) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            PartnershipId = partnershipId,
-            Entity = entity,
-            EntityId = entityId,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-        });
+        db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(partnershipId, entity, entityId, field, oldValue, newValue));
 
     private static void Check(IdentityResult result)
     {

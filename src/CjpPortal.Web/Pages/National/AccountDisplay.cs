@@ -1,3 +1,4 @@
+using CjpPortal.Core.Audit;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
@@ -55,13 +56,7 @@ public static class AccountDisplay
             : "Nothing was changed: the account had no authenticator app. Check the details below.";
     }
 
-    public static string RoleName(string role) => role switch
-    {
-        Roles.Coordinator => "Coordinator",
-        Roles.CjsStaff => "CJS staff",
-        Roles.Administrator => "Administrator",
-        _ => role,
-    };
+    public static string RoleName(string role) => HistoryCatalogue.Account.FieldLabel(role);
 
     /// <summary>Checks an invitation's e-mail address and returns it as stored (lower case, <see cref="EmailAddress"/>);
     /// adds a message on <paramref name="field"/>.</summary>

@@ -138,17 +138,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
     private void AddHistory(int id, IEnumerable<string> before, IEnumerable<string> after)
     {
         var actor = FormPages.Actor(User);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            Entity = "Partnership",
-            EntityId = id,
-            PartnershipId = id,
-            Field = "CouncilAreas",
-            OldValue = NationalPartnershipPages.AreaList(before),
-            NewValue = NationalPartnershipPages.AreaList(after),
-        });
+        db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(id, HistoryCatalogue.Partnership.Entity, id, HistoryCatalogue.CouncilAreasField,
+            NationalPartnershipPages.AreaList(before), NationalPartnershipPages.AreaList(after)));
     }
 }
