@@ -7,7 +7,7 @@ namespace CjpPortal.Web.Pages.Admin.Staff;
 
 /// <summary>One member of staff: their access and status, a new invitation while the account is not set up, and the
 /// way to remove them.</summary>
-public class ShowModel(AccountAdministration accounts, PortalLinks links) : PageModel
+public class ShowModel(AccountAdministration accounts, PortalLinks links, AdminLinks adminLinks) : PageModel
 {
     public AccountSummary Account { get; private set; } = null!;
 
@@ -34,6 +34,6 @@ public class ShowModel(AccountAdministration accounts, PortalLinks links) : Page
         TempData[FormPages.BannerKey] = await accounts.ResendAsync(id, role, FormPages.Actor(User), links.BaseUri(Request), cancellationToken)
             ? $"A new invitation has been sent to {account.Email}. Earlier links no longer work."
             : "Nothing was sent: this account has already been set up.";
-        return LocalRedirect($"/admin/staff/{id}");
+        return LocalRedirect(adminLinks.StaffMember(id));
     }
 }

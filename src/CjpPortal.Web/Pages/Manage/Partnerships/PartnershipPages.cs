@@ -6,8 +6,6 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships;
 /// checked that the user may edit the partnership in the URL. Form handling in general is in <see cref="FormPages"/>.</summary>
 public static class PartnershipPages
 {
-    public static string Overview(string slug) => $"/manage/partnerships/{slug}";
-
     /// <summary>The public pages are built from cached directory data; drop it so the change shows at once.</summary>
     public static async Task PublishedAsync(PublicCache cache, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Options;
+
+namespace CjpPortal.Web.Infrastructure.TagHelpers;
+
+/// <summary>A design-system select: <c>&lt;ds-select asp-for="Format" asp-items="Model.Formats" label="..."
+/// empty-option="Not given" /&gt;</c>. Items with a <see cref="SelectListItem.Group"/> are put in optgroups; the item
+/// whose value is the model's is selected.</summary>
+[HtmlTargetElement("ds-select", Attributes = "asp-for,asp-items", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsSelectTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+{
+    [HtmlAttributeName("label")]
+    public string? Label { get; set; }
+
+    [HtmlAttributeName("asp-items")]
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    /// <summary>The text of a first option with an empty value, when choosing nothing is allowed.</summary>
+    [HtmlAttributeName("empty-option")]
+    public string? EmptyOption { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var field = Field();
+        var select = Control("select", "ds_select", field);
+        Describe(select, field);
+        MoveAttributes(output, select);
+        var current = field.Value();
+        if (EmptyOption is not null)
+        {
+            select.InnerHtml.AppendHtml(Option(new SelectListItem(EmptyOption, string.Empty), selected: false));
+        }
+
+        foreach (var group in Groups())
+        {
+            if (group.Key is null)
+            {
+                foreach (var item in group.Items)
+                {
+                    select.InnerHtml.AppendHtml(Option(item, IsSelected(item, current)));
+                }
+
+                continue;
+            }
+
+            var optgroup = new TagBuilder("optgroup");
+            optgroup.MergeAttribute("label", group.Key.Name);
+            foreach (var item in group.Items)
+            {
+                optgroup.InnerHtml.AppendHtml(Option(item, IsSelected(item, current)));
+            }
+
+            select.InnerHtml.AppendHtml(optgroup);
+        }
+
+        var wrapper = new TagBuilder("div");
+        wrapper.AddCssClass("ds_select-wrapper");
+        wrapper.InnerHtml.AppendHtml(select);
+        var arrow = new TagBuilder("span");
+        arrow.AddCssClass("ds_select-arrow");
+        arrow.MergeAttribute("aria-hidden", "true");
+        wrapper.InnerHtml.AppendHtml(arrow);
+        WriteQuestion(output, field, TextOr(Label), wrapper);
+    }
+
+    private static bool IsSelected(SelectListItem item, string? current) =>
+        current is null ? item.Selected : item.Value == current;
+
+    /// <summary>Consecutive items of one group together, in the order given.</summary>
+    private List<(SelectListGroup? Key, List<SelectListItem> Items)> Groups()
+    {
+        var groups = new List<(SelectListGroup? Key, List<SelectListItem> Items)>();
+        foreach (var item in Items)
+        {
+            if (groups.Count == 0 || !ReferenceEquals(groups[^1].Key, item.Group))
+            {
+                groups.Add((item.Group, []));
+            }
+
+            groups[^1].Items.Add(item);
+        }
+
+        return groups;
+    }
+
+    private static TagBuilder Option(SelectListItem item, bool selected)
+    {
+        var option = new TagBuilder("option");
+        option.MergeAttribute("value", item.Value ?? string.Empty);
+        if (selected)
+        {
+            option.MergeAttribute("selected", "selected");
+        }
+
+        if (item.Disabled)
+        {
+            option.MergeAttribute("disabled", "disabled");
+        }
+
+        option.InnerHtml.Append(item.Text);
+        return option;
+    }
+}
