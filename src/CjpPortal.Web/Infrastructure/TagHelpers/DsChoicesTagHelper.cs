@@ -63,11 +63,7 @@ public abstract class DsChoicesTagHelper(IOptions<MvcViewOptions> options, strin
             option.InnerHtml.AppendHtml(input).AppendHtml(label);
             if (hintId is not null)
             {
-                var hint = new TagBuilder("p");
-                hint.AddCssClass("ds_hint-text");
-                hint.MergeAttribute("id", hintId);
-                hint.InnerHtml.Append(((ChoiceItem)item).Hint!);
-                option.InnerHtml.AppendHtml(hint);
+                option.InnerHtml.AppendHtml(Paragraph("ds_hint-text", hintId, ((ChoiceItem)item).Hint));
             }
 
             content.AppendHtml(option);

@@ -9,15 +9,11 @@ namespace CjpPortal.Web.Infrastructure.TagHelpers;
 /// (<c>type="date"</c>, value <c>yyyy-MM-dd</c>) that binds to a <see cref="DateOnly"/> with no binder of its own,
 /// in the design system's question pattern. A value that is not a date is shown back as typed, with its error.</summary>
 [HtmlTargetElement("ds-date", Attributes = "asp-for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsDateTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+public sealed class DsDateTagHelper(IOptions<MvcViewOptions> options) : DsControlTagHelper(options)
 {
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    protected override TagBuilder CreateControl(DsField field)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var field = Field();
+        ArgumentNullException.ThrowIfNull(field);
         var input = Control("input", "ds_input", field);
         input.TagRenderMode = TagRenderMode.StartTag;
         input.AddCssClass("ds_input--fixed-10");
@@ -27,8 +23,6 @@ public sealed class DsDateTagHelper(IOptions<MvcViewOptions> options) : DsQuesti
             input.MergeAttribute("value", value);
         }
 
-        Describe(input, field);
-        MoveAttributes(output, input);
-        WriteQuestion(output, field, TextOr(Label), input);
+        return input;
     }
 }

@@ -9,25 +9,24 @@ namespace CjpPortal.Web.Infrastructure.TagHelpers;
 /// for an <see cref="IFormFile"/>. The design system's script turns it into a drop zone that keeps the input's
 /// <c>aria-describedby</c> and error state. The form needs <c>enctype="multipart/form-data"</c>.</summary>
 [HtmlTargetElement("ds-file", Attributes = "asp-for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsFileTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+public sealed class DsFileTagHelper(IOptions<MvcViewOptions> options) : DsControlTagHelper(options)
 {
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
+    protected override string ErrorClass => "ds_file-upload__input--error";
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    protected override TagBuilder CreateControl(DsField field)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var field = Field();
         var input = Control("input", "ds_file-upload__input", field);
         input.TagRenderMode = TagRenderMode.StartTag;
         input.MergeAttribute("type", "file");
-        Describe(input, field, "ds_file-upload__input--error");
-        MoveAttributes(output, input);
+        return input;
+    }
 
+    protected override TagBuilder Wrap(TagBuilder control)
+    {
         var upload = new TagBuilder("div");
         upload.AddCssClass("ds_file-upload");
         upload.MergeAttribute("data-module", "ds-file-upload");
-        upload.InnerHtml.AppendHtml(input);
-        WriteQuestion(output, field, TextOr(Label), upload);
+        upload.InnerHtml.AppendHtml(control);
+        return upload;
     }
 }

@@ -8,11 +8,8 @@ namespace CjpPortal.Web.Infrastructure.TagHelpers;
 /// <summary>A design-system text input: <c>&lt;ds-input asp-for="Website" label="Website" hint="..." type="url"
 /// width="fixed-20" /&gt;</c>. <c>width</c> is a design-system width (<c>fixed-20</c>, <c>fluid-two-thirds</c>).</summary>
 [HtmlTargetElement("ds-input", Attributes = "asp-for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsInputTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+public sealed class DsInputTagHelper(IOptions<MvcViewOptions> options) : DsControlTagHelper(options)
 {
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
     /// <summary>text (the default), email, tel, url, number, password...</summary>
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
@@ -20,10 +17,9 @@ public sealed class DsInputTagHelper(IOptions<MvcViewOptions> options) : DsQuest
     [HtmlAttributeName("width")]
     public string? Width { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    protected override TagBuilder CreateControl(DsField field)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var field = Field();
+        ArgumentNullException.ThrowIfNull(field);
         var input = Control("input", "ds_input", field);
         input.TagRenderMode = TagRenderMode.StartTag;
         if (Width is not null)
@@ -39,8 +35,6 @@ public sealed class DsInputTagHelper(IOptions<MvcViewOptions> options) : DsQuest
             input.MergeAttribute("value", value);
         }
 
-        Describe(input, field);
-        MoveAttributes(output, input);
-        WriteQuestion(output, field, TextOr(Label), input);
+        return input;
     }
 }

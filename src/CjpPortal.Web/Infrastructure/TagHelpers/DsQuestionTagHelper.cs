@@ -122,21 +122,23 @@ public abstract class DsQuestionTagHelper(IOptions<MvcViewOptions> options) : Ta
     {
         if (field.HintId is { } hintId)
         {
-            var hint = new TagBuilder("p");
-            hint.AddCssClass("ds_hint-text");
-            hint.MergeAttribute("id", hintId);
-            hint.InnerHtml.Append(field.HintText ?? string.Empty);
-            content.AppendHtml(hint);
+            content.AppendHtml(Paragraph("ds_hint-text", hintId, field.HintText));
         }
 
         if (field.ErrorId is { } errorId)
         {
-            var error = new TagBuilder("p");
-            error.AddCssClass("ds_question__error-message");
-            error.MergeAttribute("id", errorId);
-            error.InnerHtml.Append(field.ErrorMessage ?? string.Empty);
-            content.AppendHtml(error);
+            content.AppendHtml(Paragraph("ds_question__error-message", errorId, field.ErrorMessage));
         }
+    }
+
+    /// <summary>A hint or error message: <c>&lt;p class id&gt;text&lt;/p&gt;</c>.</summary>
+    protected static TagBuilder Paragraph(string cssClass, string id, string? text)
+    {
+        var paragraph = new TagBuilder("p");
+        paragraph.AddCssClass(cssClass);
+        paragraph.MergeAttribute("id", id);
+        paragraph.InnerHtml.Append(text ?? string.Empty);
+        return paragraph;
     }
 
     private static void Wrap(TagHelperOutput output, DsField field, IHtmlContent content)

@@ -9,11 +9,8 @@ namespace CjpPortal.Web.Infrastructure.TagHelpers;
 /// empty-option="Not given" /&gt;</c>. Items with a <see cref="SelectListItem.Group"/> are put in optgroups; the item
 /// whose value is the model's is selected.</summary>
 [HtmlTargetElement("ds-select", Attributes = "asp-for,asp-items", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsSelectTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+public sealed class DsSelectTagHelper(IOptions<MvcViewOptions> options) : DsControlTagHelper(options)
 {
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
     [HtmlAttributeName("asp-items")]
     public IEnumerable<SelectListItem> Items { get; set; } = [];
 
@@ -21,49 +18,45 @@ public sealed class DsSelectTagHelper(IOptions<MvcViewOptions> options) : DsQues
     [HtmlAttributeName("empty-option")]
     public string? EmptyOption { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    protected override TagBuilder CreateControl(DsField field)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var field = Field();
+        ArgumentNullException.ThrowIfNull(field);
         var select = Control("select", "ds_select", field);
-        Describe(select, field);
-        MoveAttributes(output, select);
         var current = field.Value();
         if (EmptyOption is not null)
         {
             select.InnerHtml.AppendHtml(Option(new SelectListItem(EmptyOption, string.Empty), selected: false));
         }
 
-        foreach (var group in Groups())
+        foreach (var (group, items) in Groups())
         {
-            if (group.Key is null)
+            var parent = select;
+            if (group is not null)
             {
-                foreach (var item in group.Items)
-                {
-                    select.InnerHtml.AppendHtml(Option(item, IsSelected(item, current)));
-                }
-
-                continue;
+                parent = new TagBuilder("optgroup");
+                parent.MergeAttribute("label", group.Name);
+                select.InnerHtml.AppendHtml(parent);
             }
 
-            var optgroup = new TagBuilder("optgroup");
-            optgroup.MergeAttribute("label", group.Key.Name);
-            foreach (var item in group.Items)
+            foreach (var item in items)
             {
-                optgroup.InnerHtml.AppendHtml(Option(item, IsSelected(item, current)));
+                parent.InnerHtml.AppendHtml(Option(item, IsSelected(item, current)));
             }
-
-            select.InnerHtml.AppendHtml(optgroup);
         }
 
+        return select;
+    }
+
+    protected override TagBuilder Wrap(TagBuilder control)
+    {
         var wrapper = new TagBuilder("div");
         wrapper.AddCssClass("ds_select-wrapper");
-        wrapper.InnerHtml.AppendHtml(select);
+        wrapper.InnerHtml.AppendHtml(control);
         var arrow = new TagBuilder("span");
         arrow.AddCssClass("ds_select-arrow");
         arrow.MergeAttribute("aria-hidden", "true");
         wrapper.InnerHtml.AppendHtml(arrow);
-        WriteQuestion(output, field, TextOr(Label), wrapper);
+        return wrapper;
     }
 
     private static bool IsSelected(SelectListItem item, string? current) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Options;
 
@@ -7,25 +8,19 @@ namespace CjpPortal.Web.Infrastructure.TagHelpers;
 
 /// <summary>A design-system textarea: <c>&lt;ds-textarea asp-for="Description" label="Description" rows="6" /&gt;</c>.</summary>
 [HtmlTargetElement("ds-textarea", Attributes = "asp-for", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsTextareaTagHelper(IOptions<MvcViewOptions> options) : DsQuestionTagHelper(options)
+public sealed class DsTextareaTagHelper(IOptions<MvcViewOptions> options) : DsControlTagHelper(options)
 {
-    [HtmlAttributeName("label")]
-    public string? Label { get; set; }
-
     [HtmlAttributeName("rows")]
     public int Rows { get; set; } = 6;
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    protected override TagBuilder CreateControl(DsField field)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        var field = Field();
+        ArgumentNullException.ThrowIfNull(field);
         var textarea = Control("textarea", "ds_input", field);
         textarea.MergeAttribute("rows", Rows.ToString(CultureInfo.InvariantCulture));
-        Describe(textarea, field);
         // A browser drops one line break straight after <textarea>, so one is written before the value to keep the value's own.
         textarea.InnerHtml.AppendHtml(Environment.NewLine);
         textarea.InnerHtml.Append(field.Value() ?? string.Empty);
-        MoveAttributes(output, textarea);
-        WriteQuestion(output, field, TextOr(Label), textarea);
+        return textarea;
     }
 }

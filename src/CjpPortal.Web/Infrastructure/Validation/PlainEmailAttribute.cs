@@ -1,13 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core.Rules;
 
 namespace CjpPortal.Web.Infrastructure.Validation;
 
-/// <summary>The portal's one e-mail rule (<see cref="EmailAddress"/>) with its one message; blank passes. Letter case
-/// does not matter: pages store the address through <see cref="EmailAddress.Normalise"/>.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class PlainEmailAttribute() : ValidationAttribute(EmailAddress.FormatMessage)
+/// <summary>The portal's one e-mail rule (<see cref="EmailAddress"/>) with its one message. Letter case does not
+/// matter: pages store the address through <see cref="EmailAddress.Normalise"/>.</summary>
+public sealed class PlainEmailAttribute() : StringRuleAttribute(EmailAddress.FormatMessage)
 {
-    public override bool IsValid(object? value) =>
-        value is null || (value is string text && EmailAddress.IsValid(text));
+    protected override bool Passes(string value) => EmailAddress.IsValid(value);
 }
