@@ -74,7 +74,8 @@ public sealed class DsField
             return (format ?? Format)(Model);
         }
 
-        return HasError ? Entry?.AttemptedValue : null;
+        // Blank input is bound as null and shown as blank.
+        return HasError && !string.IsNullOrWhiteSpace(Entry?.AttemptedValue) ? Entry.AttemptedValue : null;
     }
 
     /// <summary>The values of a field bound to a collection (checkboxes), as the options' values are written.</summary>

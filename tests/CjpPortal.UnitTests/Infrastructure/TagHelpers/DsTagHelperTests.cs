@@ -129,6 +129,22 @@ public sealed class DsTagHelperTests
         Assert.Equal("12x", One(body, "input#ContactId").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task DsInput_BlankValueWithError_IsShownBlank()
+    {
+        // Arrange: spaces alone are bound as null, and [Required] says so
+        var harness = new TagHelperHarness();
+        harness.ModelState.SetModelValue("Website", "   ", "   ");
+        harness.ModelState.AddModelError("Website", "Enter a website");
+        var helper = new DsInputTagHelper(TagHelperHarness.Options) { For = harness.For("Website"), Label = "Website" };
+
+        // Act
+        var body = await harness.RenderAsync(helper, "ds-input");
+
+        // Assert
+        Assert.False(One(body, "input#Website").HasAttribute("value"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
