@@ -1,6 +1,13 @@
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Map;
+using CjpPortal.Web.Infrastructure.Validation;
+using CjpPortal.Web.Pages;
+using CjpPortal.Web.Pages.Admin;
+using CjpPortal.Web.Pages.Manage;
+using CjpPortal.Web.Pages.National;
 using CjpPortal.Web.Queries;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 
 namespace CjpPortal.Web;
 
@@ -16,5 +23,22 @@ public static class PortalServices
         services.AddSingleton<ScotlandMap>();
         services.AddSingleton<PortalLinks>();
         services.AddHostedService<PublicCacheListener>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<ManageLinks>();
+        services.AddSingleton<NationalLinks>();
+        services.AddSingleton<AdminLinks>();
+        // After MVC's own setup, which makes the lists these go into.
+        services.PostConfigure<MvcOptions>(AddFormHandling);
+    }
+
+    /// <summary>Strings are bound trimmed (before the binder that would take them as typed), and a field shows the
+    /// message of its first failing rule only.</summary>
+    public static void AddFormHandling(MvcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var simpleTypes = options.ModelBinderProviders.Select((provider, index) => (provider, index))
+            .First(p => p.provider is SimpleTypeModelBinderProvider).index;
+        options.ModelBinderProviders.Insert(simpleTypes, new TrimmingModelBinderProvider());
+        options.ModelValidatorProviders.Add(new FirstFailingRuleOnly());
     }
 }

@@ -78,6 +78,25 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(users, await fixture.WithDbContextAsync(db => db.Users.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(257, "The email address must be 256 characters or fewer")]
+    [InlineData(255, "Enter an email address in the correct format, like name@example.org")]
+    public async Task Post_Invite_EmailBreakingSeveralRules_ShowsOnlyTheFirstRulesMessage(int length, string message)
+    {
+        // Arrange: an address this long is also in the wrong format (over 254 characters, its local part over 64)
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        var email = new string('a', length - "@example.org".Length) + "@example.org";
+
+        // Act
+        var page = await InviteAsync(admin, email, Roles.CjsStaff);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var summary = Assert.Single(page.Document.QuerySelectorAll(".ds_error-summary li"));
+        Assert.Equal(message, summary.TextOf());
+        Assert.Equal(message, page.One("#Email-error").TextOf());
+    }
+
     [Fact]
     public async Task Post_Remove_AnotherMemberOfStaff_DeletesTheAccountAndSignsThemOut()
     {

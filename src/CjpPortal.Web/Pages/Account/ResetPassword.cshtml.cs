@@ -18,9 +18,11 @@ public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : Page
     public bool LinkIsValid { get; private set; }
 
     [BindProperty]
+    [NoTrim]
     public string? Password { get; set; }
 
     [BindProperty]
+    [NoTrim]
     public string? ConfirmPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token)

@@ -2,7 +2,6 @@ using CjpPortal.Core.Audit;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CjpPortal.Web.Pages.National;
 
@@ -10,10 +9,15 @@ namespace CjpPortal.Web.Pages.National;
 public sealed record SignInHelp(AccountSummary Account, string ResetAuthenticatorUrl);
 
 /// <summary>What the account pages for CJS staff and administrators share: how an account's status reads, and the
-/// checks on an e-mail address typed into an invitation form.</summary>
+/// messages on an e-mail address typed into an invitation form.</summary>
 public static class AccountDisplay
 {
     public const int EmailMaxLength = 256;
+
+    /// <summary>The messages on an invitation's e-mail address, on top of the format rule ([PlainEmail]).</summary>
+    public const string EmailMissingMessage = "Enter an email address";
+
+    public const string EmailTooLongMessage = "The email address must be {1} characters or fewer";
 
     /// <summary>The status as a short phrase and the design system tag colour for it.</summary>
     public static (string Text, string TagClass) Status(AccountSummary account)
@@ -57,28 +61,6 @@ public static class AccountDisplay
     }
 
     public static string RoleName(string role) => HistoryCatalogue.Account.FieldLabel(role);
-
-    /// <summary>Checks an invitation's e-mail address and returns it as stored (lower case, <see cref="EmailAddress"/>);
-    /// adds a message on <paramref name="field"/>.</summary>
-    public static string? ValidEmail(ModelStateDictionary modelState, string field, string? email)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        var value = EmailAddress.Normalise(email);
-        if (string.IsNullOrEmpty(value))
-        {
-            modelState.AddModelError(field, "Enter an email address");
-        }
-        else if (value.Length > EmailMaxLength)
-        {
-            modelState.AddModelError(field, $"The email address must be {EmailMaxLength} characters or fewer");
-        }
-        else if (!EmailAddress.IsValid(value))
-        {
-            modelState.AddModelError(field, EmailAddress.FormatMessage);
-        }
-
-        return value;
-    }
 
     private static string ExpiryDate(DateTimeOffset? expiresAt) =>
         expiresAt is { } at ? Display.Date(ScottishTime.DateOf(at)) : "(unknown)";

@@ -26,6 +26,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
     public string? Email { get; set; }
 
     [BindProperty]
+    [NoTrim]
     public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]

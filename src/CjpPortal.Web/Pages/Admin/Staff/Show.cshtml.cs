@@ -8,7 +8,7 @@ namespace CjpPortal.Web.Pages.Admin.Staff;
 
 /// <summary>One member of staff: their access and status, a new invitation while the account is not set up, unlocking
 /// a locked-out account, and the ways to reset their authenticator app (ResetAuthenticator) and to remove them.</summary>
-public class ShowModel(AccountAdministration accounts, PortalLinks links) : PageModel
+public class ShowModel(AccountAdministration accounts, PortalLinks links, AdminLinks adminLinks) : PageModel
 {
     public AccountSummary Account { get; private set; } = null!;
 
@@ -35,7 +35,7 @@ public class ShowModel(AccountAdministration accounts, PortalLinks links) : Page
         TempData[FormPages.BannerKey] = await accounts.ResendAsync(id, role, FormPages.Actor(User), links.BaseUri(Request), cancellationToken)
             ? $"A new invitation has been sent to {account.Email}. Earlier links no longer work."
             : "Nothing was sent: this account has already been set up.";
-        return LocalRedirect($"/admin/staff/{id}");
+        return LocalRedirect(adminLinks.StaffMember(id));
     }
 
     /// <summary>Lifts a lockout, so someone locked out by wrong guesses (their own or anyone's) can sign in at once.</summary>
@@ -48,6 +48,6 @@ public class ShowModel(AccountAdministration accounts, PortalLinks links) : Page
 
         var unlocked = await accounts.UnlockAsync(id, FormPages.Actor(User), cancellationToken);
         TempData[FormPages.BannerKey] = AccountDisplay.UnlockedBanner(account, unlocked);
-        return LocalRedirect($"/admin/staff/{id}");
+        return LocalRedirect(adminLinks.StaffMember(id));
     }
 }

@@ -10,7 +10,7 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
 /// <summary>A partnership's contacts in the order the public page shows them: move up or down, publish or hide,
 /// remove, each a handler of its own. The fallback contact of a vacant coordinator post cannot be removed until another is chosen.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -127,7 +127,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = message;
-        return LocalRedirect($"/manage/partnerships/{slug}/contacts");
+        return LocalRedirect(links.Contacts(slug));
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)

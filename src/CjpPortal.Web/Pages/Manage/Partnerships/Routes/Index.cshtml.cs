@@ -10,7 +10,7 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>A partnership's engagement routes in the order the public page shows them: move a route up or down,
 /// deactivate it (hidden from the public, kept for history) or reactivate it.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -109,6 +109,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = message;
-        return LocalRedirect($"/manage/partnerships/{slug}/routes");
+        return LocalRedirect(links.Routes(slug));
     }
 }
