@@ -74,7 +74,7 @@ public static class AccountServices
         });
 
         AccountRateLimiting.Add(services, configuration);
-        services.AddScoped<IEmailTransport, OutboxEmailTransport>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<InvitationService>();
     }
 
