@@ -27,7 +27,7 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddScoped<Seeder>();
-        services.AddScoped<IEmailTransport, OutboxEmailTransport>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
         return services;

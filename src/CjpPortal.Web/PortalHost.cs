@@ -85,13 +85,11 @@ public static class PortalHost
         // Razor Pages validate the antiforgery token on every unsafe method by default. Route values (the slug and
         // ids an authorization decision depends on) bind from the route only.
         services.AddRazorPages(options => options.Conventions.Add(new RouteValuesFromRouteOnly()));
-        // Antiforgery (and, later, sign-in) cookies are protected by keys that must survive a restart and be shared
-        // by every instance; without a configured folder they live in memory or the user profile.
-        var dataProtection = services.AddDataProtection().SetApplicationName("cjp-portal");
-        if (portal.GetValue<string>("DataProtectionKeysPath") is { Length: > 0 } keysPath)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-        }
+        // Sign-in, two-factor, antiforgery and TempData cookies are protected by keys that must survive a restart and
+        // be shared by every instance, so they live in the database (data_protection_keys), not on one machine's disk.
+        services.AddDataProtection()
+            .SetApplicationName("cjp-portal")
+            .PersistKeysToDbContext<AppDbContext>();
 
         SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>

@@ -35,7 +35,7 @@ public sealed class CoreServicesTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<Seeder>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InvitationService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<AccountAdministration>());
-        Assert.IsType<OutboxEmailTransport>(scope.ServiceProvider.GetRequiredService<IEmailTransport>());
+        Assert.IsType<EmailOutbox>(scope.ServiceProvider.GetRequiredService<IEmailOutbox>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }
 
