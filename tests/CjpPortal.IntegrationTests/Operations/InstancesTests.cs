@@ -52,15 +52,15 @@ public sealed class InstancesTests(ReferenceDataFixture fixture) : ReferenceData
         // Arrange: a second instance on the same database, standing for one on another machine. It is given a key
         // folder of its own, the disk such an instance would have had when keys lived in files
         // (Portal:DataProtectionKeysPath, no longer read); from the shared folder in the user profile it would
-        // otherwise borrow the fixture's keys. One browser (one cookie jar) goes back and forth between the two.
+        // otherwise borrow the Fixture's keys. One browser (one cookie jar) goes back and forth between the two.
         const string password = "marmalade harbour bicycle";
         var email = $"instances-{Guid.NewGuid():N}@example.org";
-        var key = await fixture.CreateEnrolledUserAsync(email, password, Roles.Coordinator, "falkirk");
+        var key = await Fixture.CreateEnrolledUserAsync(email, password, Roles.Coordinator, "falkirk");
         var ownDisk = System.IO.Directory.CreateTempSubdirectory("cjp-keys-");
-        await using var other = new PortalFactory(fixture.Database.ConnectionString, fixture.Clock);
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
         await using var otherHost = other.WithWebHostBuilder(builder => builder.UseSetting("Portal:DataProtectionKeysPath", ownDisk.FullName));
         var cookies = new CookieContainer();
-        using var onA = fixture.AccountsFactory().CreateDefaultClient(new CookieContainerHandler(cookies));
+        using var onA = Fixture.AccountsFactory().CreateDefaultClient(new CookieContainerHandler(cookies));
         using var onB = otherHost.CreateDefaultClient(new CookieContainerHandler(cookies));
 
         try
