@@ -13,7 +13,7 @@ public sealed record TestUser(Guid Id, string Email);
 
 /// <summary>Builders that save rows for one test and return them, so a test says what it needs instead of relying on
 /// the demo data (TRS TestData.CreatePerson).</summary>
-public static class TestData
+public static partial class TestData
 {
     /// <summary>An account with <paramref name="role"/> (none when null) assigned to <paramref name="partnershipSlugs"/>,
     /// with no password or authenticator: sign it in with <see cref="TestSignInClients.CreateClientAs"/>.</summary>
