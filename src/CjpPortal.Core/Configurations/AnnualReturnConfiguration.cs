@@ -13,7 +13,7 @@ public sealed class AnnualReturnConfiguration : IEntityTypeConfiguration<AnnualR
         builder.HasKey(r => r.Id);
         builder.Property(r => r.DueOn).HasColumnType("date");
         builder.Property(r => r.SubmittedOn).HasColumnType("date");
-        builder.Property(r => r.PublishedReportLink).HasColumnType("character varying(500)");
+        builder.Property(r => r.PublishedReportLink).HasMaxLength(AnnualReturn.PublishedReportLinkMaxLength);
         builder.Property(r => r.PublishedOn).HasColumnType("date");
         builder.HasIndex(r => new { r.PartnershipId, r.ReportingYearStart }).IsUnique().HasDatabaseName(ConstraintNames.AnnualReturnYear);
         builder.HasOne(r => r.Partnership).WithMany(p => p.AnnualReturns).HasForeignKey(r => r.PartnershipId)

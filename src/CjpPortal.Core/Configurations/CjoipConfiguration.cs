@@ -20,7 +20,7 @@ public sealed class CjoipConfiguration : IEntityTypeConfiguration<Cjoip>
         builder.Property(c => c.Status).HasColumnType("integer");
         builder.Property(c => c.ConsultationOpensOn).HasColumnType("date");
         builder.Property(c => c.ConsultationClosesOn).HasColumnType("date");
-        builder.Property(c => c.Link).HasColumnType("character varying(500)");
+        builder.Property(c => c.Link).HasMaxLength(Cjoip.LinkMaxLength);
         builder.Property(c => c.PublishedOn).HasColumnType("date");
         builder.HasIndex(c => new { c.PartnershipId, c.PeriodStart });
         builder.HasOne(c => c.Partnership).WithMany(p => p.Cjoips).HasForeignKey(c => c.PartnershipId)

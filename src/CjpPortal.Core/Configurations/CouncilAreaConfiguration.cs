@@ -10,7 +10,7 @@ public sealed class CouncilAreaConfiguration : IEntityTypeConfiguration<CouncilA
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.GssCode).HasColumnType("character(9)").IsRequired();
-        builder.Property(a => a.Name).HasColumnType("character varying(100)").IsRequired();
+        builder.Property(a => a.Name).HasMaxLength(CouncilArea.NameMaxLength).IsRequired();
         builder.Property(a => a.Aliases).HasColumnType("text[]").IsRequired();
         builder.HasIndex(a => a.GssCode).IsUnique().HasDatabaseName(ConstraintNames.CouncilAreaGssCode);
         builder.HasIndex(a => a.PartnershipId);

@@ -13,12 +13,12 @@ public sealed class EngagementRouteConfiguration : IEntityTypeConfiguration<Enga
         builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(r => r.Kind).HasColumnType("integer");
         builder.Property(r => r.RepresentationKind).HasColumnType("integer");
-        builder.Property(r => r.Title).HasColumnType("character varying(200)").IsRequired();
-        builder.Property(r => r.Description).HasColumnType("character varying(4000)");
-        builder.Property(r => r.HowToJoin).HasColumnType("character varying(2000)");
-        builder.Property(r => r.ContactName).HasColumnType("character varying(200)");
-        builder.Property(r => r.ContactEmail).HasColumnType("character varying(320)");
-        builder.Property(r => r.MeetingFrequency).HasColumnType("character varying(200)");
+        builder.Property(r => r.Title).HasMaxLength(EngagementRoute.TitleMaxLength).IsRequired();
+        builder.Property(r => r.Description).HasMaxLength(EngagementRoute.DescriptionMaxLength);
+        builder.Property(r => r.HowToJoin).HasMaxLength(EngagementRoute.HowToJoinMaxLength);
+        builder.Property(r => r.ContactName).HasMaxLength(EngagementRoute.ContactNameMaxLength);
+        builder.Property(r => r.ContactEmail).HasMaxLength(EngagementRoute.ContactEmailMaxLength);
+        builder.Property(r => r.MeetingFrequency).HasMaxLength(EngagementRoute.MeetingFrequencyMaxLength);
         builder.Property(r => r.Format).HasColumnType("integer");
         builder.HasIndex(r => new { r.PartnershipId, r.Title }).IsUnique().HasDatabaseName(ConstraintNames.EngagementRouteTitle);
         builder.HasOne(r => r.Partnership).WithMany(p => p.EngagementRoutes).HasForeignKey(r => r.PartnershipId)

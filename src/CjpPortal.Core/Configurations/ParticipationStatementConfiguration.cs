@@ -10,8 +10,8 @@ public sealed class ParticipationStatementConfiguration : IEntityTypeConfigurati
     {
         builder.HasKey(s => s.Id);
         builder.Property(s => s.PublishedOn).HasColumnType("date");
-        builder.Property(s => s.Link).HasColumnType("character varying(500)");
-        builder.Property(s => s.Summary).HasColumnType("character varying(4000)");
+        builder.Property(s => s.Link).HasMaxLength(ParticipationStatement.LinkMaxLength);
+        builder.Property(s => s.Summary).HasMaxLength(ParticipationStatement.SummaryMaxLength);
         builder.HasIndex(s => s.CjoipId).IsUnique().HasDatabaseName(ConstraintNames.ParticipationStatementCjoip);
         builder.HasOne(s => s.Cjoip).WithOne(c => c.ParticipationStatement).HasForeignKey<ParticipationStatement>(s => s.CjoipId)
             .OnDelete(DeleteBehavior.Cascade);

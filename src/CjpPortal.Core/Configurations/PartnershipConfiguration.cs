@@ -11,10 +11,10 @@ public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partners
         builder.HasKey(p => p.Id);
         // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
         builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
-        builder.Property(p => p.Name).HasColumnType("character varying(200)").IsRequired();
-        builder.Property(p => p.Slug).HasColumnType("character varying(80)").IsRequired();
-        builder.Property(p => p.Website).HasColumnType("character varying(500)");
-        builder.Property(p => p.GovernanceNotes).HasColumnType("character varying(4000)");
+        builder.Property(p => p.Name).HasMaxLength(Partnership.NameMaxLength).IsRequired();
+        builder.Property(p => p.Slug).HasMaxLength(Partnership.SlugMaxLength).IsRequired();
+        builder.Property(p => p.Website).HasMaxLength(Partnership.WebsiteMaxLength);
+        builder.Property(p => p.GovernanceNotes).HasMaxLength(Partnership.GovernanceNotesMaxLength);
         builder.Property(p => p.LastConfirmedOn).HasColumnType("date");
         builder.HasIndex(p => p.Slug).IsUnique().HasDatabaseName(ConstraintNames.PartnershipSlug);
         // Unique regardless of case in the database too ("Fife" and "FIFE" are one name), while the column keeps the

@@ -3,6 +3,8 @@ namespace CjpPortal.Core.Domain;
 /// <summary>A partnership's annual report to Community Justice Scotland for one reporting year.</summary>
 public class AnnualReturn
 {
+    public const int PublishedReportLinkMaxLength = 500;
+
     public int Id { get; set; }
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;

@@ -3,6 +3,8 @@ namespace CjpPortal.Core.Domain;
 /// <summary>A Community Justice Outcomes Improvement Plan.</summary>
 public class Cjoip
 {
+    public const int LinkMaxLength = 500;
+
     public int Id { get; set; }
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;

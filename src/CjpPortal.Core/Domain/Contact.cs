@@ -4,6 +4,11 @@ namespace CjpPortal.Core.Domain;
 
 public class Contact : IPartnershipOwned
 {
+    public const int NameMaxLength = 200;
+    public const int RoleMaxLength = 200;
+    public const int EmailMaxLength = 320;
+    public const int PhoneMaxLength = 40;
+
     public int Id { get; set; }
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;

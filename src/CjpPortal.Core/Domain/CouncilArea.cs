@@ -3,6 +3,8 @@ namespace CjpPortal.Core.Domain;
 /// <summary>One of Scotland's 32 council areas, keyed by its GSS code.</summary>
 public class CouncilArea
 {
+    public const int NameMaxLength = 100;
+
     public int Id { get; set; }
     public required string GssCode { get; set; }
     public required string Name { get; set; }

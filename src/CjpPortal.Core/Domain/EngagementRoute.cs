@@ -5,6 +5,13 @@ namespace CjpPortal.Core.Domain;
 /// <summary>A way for third-sector organisations to take part in a partnership's work.</summary>
 public class EngagementRoute : IPartnershipOwned
 {
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+    public const int HowToJoinMaxLength = 2000;
+    public const int ContactNameMaxLength = 200;
+    public const int ContactEmailMaxLength = 320;
+    public const int MeetingFrequencyMaxLength = 200;
+
     public int Id { get; set; }
     public int PartnershipId { get; set; }
     public Partnership Partnership { get; set; } = null!;

@@ -3,6 +3,9 @@ namespace CjpPortal.Core.Domain;
 /// <summary>How third-sector and community bodies took part in preparing a CJOIP.</summary>
 public class ParticipationStatement
 {
+    public const int LinkMaxLength = 500;
+    public const int SummaryMaxLength = 4000;
+
     public int Id { get; set; }
     public int CjoipId { get; set; }
     public Cjoip Cjoip { get; set; } = null!;

@@ -5,6 +5,11 @@ namespace CjpPortal.Core.Domain;
 /// <summary>A Community Justice Partnership: the statutory partners for one or more council areas.</summary>
 public class Partnership : IPartnershipOwned
 {
+    public const int NameMaxLength = 200;
+    public const int SlugMaxLength = Rules.Slug.MaxLength;
+    public const int WebsiteMaxLength = 500;
+    public const int GovernanceNotesMaxLength = 4000;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Slug { get; set; }

@@ -5,6 +5,11 @@ namespace CjpPortal.Core.Domain;
 /// <summary>The local umbrella body for the voluntary sector; one per council area.</summary>
 public class ThirdSectorInterface : IPartnershipOwned
 {
+    public const int NameMaxLength = 200;
+    public const int WebsiteMaxLength = 500;
+    public const int EmailMaxLength = 320;
+    public const int PhoneMaxLength = 40;
+
     public int Id { get; set; }
     public int CouncilAreaId { get; set; }
     public CouncilArea CouncilArea { get; set; } = null!;

@@ -17,8 +17,6 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships;
 /// should contact meanwhile. A save from a form opened before someone else's save is refused, showing their values.</summary>
 public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
-    public const int GovernanceNotesMaxLength = 4000;
-    public const int WebsiteMaxLength = 500;
 
     public string Name { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -32,11 +30,11 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
 
     [BindProperty]
     [HttpsUrl]
-    [StringLength(WebsiteMaxLength, ErrorMessage = "The website address must be {1} characters or fewer")]
+    [StringLength(Partnership.WebsiteMaxLength, ErrorMessage = "The website address must be {1} characters or fewer")]
     public string? Website { get; set; }
 
     [BindProperty]
-    [StringLength(GovernanceNotesMaxLength, ErrorMessage = "Governance notes must be {1} characters or fewer")]
+    [StringLength(Partnership.GovernanceNotesMaxLength, ErrorMessage = "Governance notes must be {1} characters or fewer")]
     public string? GovernanceNotes { get; set; }
 
     [BindProperty]

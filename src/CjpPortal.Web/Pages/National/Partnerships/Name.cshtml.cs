@@ -17,7 +17,6 @@ namespace CjpPortal.Web.Pages.National.Partnerships;
 /// people have saved keep working. History records the old and new name.</summary>
 public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache, NationalLinks links) : PageModel
 {
-    public const int NameMaxLength = 200;
 
     public string CurrentName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -27,7 +26,7 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache, N
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the partnership’s name")]
-    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
+    [StringLength(Partnership.NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     /// <summary>The row version (xmin) the form was filled from.</summary>

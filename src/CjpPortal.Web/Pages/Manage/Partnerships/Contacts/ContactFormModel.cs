@@ -13,18 +13,15 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 /// <summary>The fields of a contact, shared by the add and edit pages: binding, validation and saving.</summary>
 public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
-    public const int NameMaxLength = 200;
-    public const int RoleMaxLength = 200;
-    public const int PhoneMaxLength = 40;
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the contact’s name")]
-    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
+    [StringLength(Contact.NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the contact’s role or job title")]
-    [StringLength(RoleMaxLength, ErrorMessage = "The role must be {1} characters or fewer")]
+    [StringLength(Contact.RoleMaxLength, ErrorMessage = "The role must be {1} characters or fewer")]
     public string? Role { get; set; }
 
     [BindProperty]
@@ -35,7 +32,7 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
     public string? Email { get; set; }
 
     [BindProperty]
-    [UkPhone(MaxLength = PhoneMaxLength)]
+    [UkPhone(MaxLength = Contact.PhoneMaxLength)]
     public string? Phone { get; set; }
 
     [BindProperty]

@@ -18,11 +18,6 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 /// <summary>The fields of an engagement route, shared by the add and edit pages: binding, validation and saving.</summary>
 public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 4000;
-    public const int HowToJoinMaxLength = 2000;
-    public const int ContactNameMaxLength = 200;
-    public const int MeetingFrequencyMaxLength = 200;
 
     [BindProperty]
     public int Kind { get; set; } = (int)EngagementRouteKind.LocalForum;
@@ -32,19 +27,19 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
 
     [BindProperty]
     [Required(ErrorMessage = "Enter a title")]
-    [StringLength(TitleMaxLength, ErrorMessage = "The title must be {1} characters or fewer")]
+    [StringLength(EngagementRoute.TitleMaxLength, ErrorMessage = "The title must be {1} characters or fewer")]
     public string? Title { get; set; }
 
     [BindProperty]
-    [StringLength(DescriptionMaxLength, ErrorMessage = "The description must be {1} characters or fewer")]
+    [StringLength(EngagementRoute.DescriptionMaxLength, ErrorMessage = "The description must be {1} characters or fewer")]
     public string? Description { get; set; }
 
     [BindProperty]
-    [StringLength(HowToJoinMaxLength, ErrorMessage = "How to join must be {1} characters or fewer")]
+    [StringLength(EngagementRoute.HowToJoinMaxLength, ErrorMessage = "How to join must be {1} characters or fewer")]
     public string? HowToJoin { get; set; }
 
     [BindProperty]
-    [StringLength(ContactNameMaxLength, ErrorMessage = "The contact name must be {1} characters or fewer")]
+    [StringLength(EngagementRoute.ContactNameMaxLength, ErrorMessage = "The contact name must be {1} characters or fewer")]
     public string? ContactName { get; set; }
 
     [BindProperty]
@@ -52,7 +47,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     public string? ContactEmail { get; set; }
 
     [BindProperty]
-    [StringLength(MeetingFrequencyMaxLength, ErrorMessage = "Meeting frequency must be {1} characters or fewer")]
+    [StringLength(EngagementRoute.MeetingFrequencyMaxLength, ErrorMessage = "Meeting frequency must be {1} characters or fewer")]
     public string? MeetingFrequency { get; set; }
 
     [BindProperty]

@@ -16,9 +16,6 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Tsis;
 /// area has none. A save from a form opened before someone else's save is refused.</summary>
 public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
-    public const int NameMaxLength = 200;
-    public const int WebsiteMaxLength = 500;
-    public const int PhoneMaxLength = 40;
 
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -27,11 +24,11 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
 
     [BindProperty]
     [Required(ErrorMessage = "Enter the name of the Third Sector Interface")]
-    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
+    [StringLength(ThirdSectorInterface.NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     [BindProperty]
-    [HttpsUrl(MaxLength = WebsiteMaxLength)]
+    [HttpsUrl(MaxLength = ThirdSectorInterface.WebsiteMaxLength)]
     public string? Website { get; set; }
 
     [BindProperty]
@@ -39,7 +36,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
     public string? Email { get; set; }
 
     [BindProperty]
-    [UkPhone(MaxLength = PhoneMaxLength)]
+    [UkPhone(MaxLength = ThirdSectorInterface.PhoneMaxLength)]
     public string? Phone { get; set; }
 
     /// <summary>The row version (xmin) the form was filled from; 0 when the area had no Third Sector Interface.</summary>
