@@ -50,8 +50,11 @@ public sealed class AreaMatcher
             return [];
         }
 
+        // Places only from the start of a word: "Kirk" finds Kirkwall, but "House" is not Stonehouse.
         return Distinct(names
-            .Where(n => n.Core.Contains(needle, StringComparison.Ordinal) || n.Key.Contains(needle, StringComparison.Ordinal))
+            .Where(n => n.Name.Place is null
+                ? n.Core.Contains(needle, StringComparison.Ordinal) || n.Key.Contains(needle, StringComparison.Ordinal)
+                : n.Key.StartsWith(needle, StringComparison.Ordinal) || n.Key.Contains(" " + needle, StringComparison.Ordinal))
             .OrderBy(n => n.Core.StartsWith(needle, StringComparison.Ordinal) ? 0 : 1));
     }
 

@@ -85,6 +85,28 @@ public sealed class AreaMatcherTests
     }
 
     [Fact]
+    public void Match_PartOfAPlaceName_MatchesOnlyFromTheStartOfAWord()
+    {
+        // Arrange
+        var matcher = new AreaMatcher(
+        [
+            new AreaName("Stonehouse", "south-lanarkshire", "Stonehouse, South Lanarkshire"),
+            new AreaName("Kirkwall", "orkney", "Kirkwall, Orkney Islands"),
+            new AreaName("Bridge of Allan", "stirling", "Bridge of Allan, Stirling"),
+        ]);
+
+        // Act
+        var house = matcher.Match("House");
+        var kirk = matcher.Match("Kirk");
+        var allan = matcher.Match("Allan");
+
+        // Assert
+        Assert.Empty(house);
+        Assert.Equal(["orkney"], kirk);
+        Assert.Equal(["stirling"], allan);
+    }
+
+    [Fact]
     public void Match_Lanarkshire_ReturnsBothLanarkshirePartnerships()
     {
         // Act
