@@ -11,6 +11,9 @@ public sealed class AreaMatcher
 {
     private static readonly string[] NoiseWords = ["the", "and", "city", "of", "council", "community", "justice", "partnership", "cjp", "area", "comhairle", "nan"];
 
+    /// <summary>The fewest letters that find a place from part of its name.</summary>
+    public const int MinPlacePrefix = 5;
+
     private readonly IReadOnlyList<(string Key, string Core, AreaName Name)> names;
 
     public AreaMatcher(IEnumerable<AreaName> names)
@@ -50,11 +53,13 @@ public sealed class AreaMatcher
             return [];
         }
 
-        // Places only from the start of a word: "Kirk" finds Kirkwall, but "House" is not Stonehouse.
+        // Places (there are hundreds, many of them short) only from the start of a word and from five letters:
+        // "Motherwel" finds Motherwell, but "House" is not Stonehouse and "Bath" is not Bathgate.
         return Distinct(names
             .Where(n => n.Name.Place is null
                 ? n.Core.Contains(needle, StringComparison.Ordinal) || n.Key.Contains(needle, StringComparison.Ordinal)
-                : n.Key.StartsWith(needle, StringComparison.Ordinal) || n.Key.Contains(" " + needle, StringComparison.Ordinal))
+                : needle.Length >= MinPlacePrefix
+                    && (n.Key.StartsWith(needle, StringComparison.Ordinal) || n.Key.Contains(" " + needle, StringComparison.Ordinal)))
             .OrderBy(n => n.Core.StartsWith(needle, StringComparison.Ordinal) ? 0 : 1));
     }
 

@@ -85,7 +85,7 @@ public sealed class AreaMatcherTests
     }
 
     [Fact]
-    public void Match_PartOfAPlaceName_MatchesOnlyFromTheStartOfAWord()
+    public void Match_PartOfAPlaceName_MatchesFromTheStartOfAWordWithFiveLetters()
     {
         // Arrange
         var matcher = new AreaMatcher(
@@ -98,11 +98,13 @@ public sealed class AreaMatcherTests
         // Act
         var house = matcher.Match("House");
         var kirk = matcher.Match("Kirk");
+        var kirkw = matcher.Match("Kirkw");
         var allan = matcher.Match("Allan");
 
-        // Assert
+        // Assert: a word's start only, and five letters at least.
         Assert.Empty(house);
-        Assert.Equal(["orkney"], kirk);
+        Assert.Empty(kirk);
+        Assert.Equal(["orkney"], kirkw);
         Assert.Equal(["stirling"], allan);
     }
 
