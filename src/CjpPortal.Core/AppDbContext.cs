@@ -14,6 +14,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<CouncilArea> CouncilAreas => Set<CouncilArea>();
+    public DbSet<Place> Places => Set<Place>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ThirdSectorInterface> ThirdSectorInterfaces => Set<ThirdSectorInterface>();
@@ -34,6 +35,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         Collations.Apply(builder);
+        // Trigram similarity for finding partnerships from misspelt names (Web/Queries/AreaSearch).
+        builder.HasPostgresExtension("pg_trgm");
         IdentityTableNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }

@@ -21,6 +21,8 @@ public static class PortalServices
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
+        services.AddSingleton<AreaLocator>();
+        services.AddScoped<SpellingSuggestions>();
         services.AddSingleton<PortalLinks>();
         services.AddHostedService<PublicCacheListener>();
         services.AddSingleton<PublicLinks>();

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CjpPortal.TestCommon;
 
 /// <summary>Puts a test database back to reference data, plus freshly seeded demo data where a fixture still uses it.
-/// Reference rows (council areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; the
+/// Reference rows (council areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; places are
+/// emptied with the other tables and seeded again from places.csv by the seeder, which adds them to an empty table; the
 /// data-protection keys are kept as they are; every other table in the model is emptied, so tables added later are
 /// covered without changes here.</summary>
 public static class DataReset

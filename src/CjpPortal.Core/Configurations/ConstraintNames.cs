@@ -10,5 +10,7 @@ public static class ConstraintNames
     public const string ThirdSectorInterfaceCouncilArea = "ix_third_sector_interfaces_council_area_id";
     public const string EngagementRouteTitle = "ix_engagement_routes_partnership_id_title";
     public const string ParticipationStatementCjoip = "ix_participation_statements_cjoip_id";
+    /// <summary>A place name once per council area, compared without regard to case.</summary>
+    public const string PlaceName = "ix_places_council_area_id_name";
     public const string AnnualReturnYear = "ix_annual_returns_partnership_id_reporting_year_start";
 }

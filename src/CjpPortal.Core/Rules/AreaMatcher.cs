@@ -1,7 +1,9 @@
 namespace CjpPortal.Core.Rules;
 
-/// <summary>A name a person might type for a partnership: a council area, an alias or the partnership's own name.</summary>
-public sealed record AreaName(string Text, string PartnershipSlug);
+/// <summary>A name a person might type for a partnership: a council area, an alias, the partnership's own name or a
+/// place in one of its areas. <paramref name="Place"/> says where a place is ("Tarbert, Argyll and Bute"), for
+/// results that would otherwise not show why they matched.</summary>
+public sealed record AreaName(string Text, string PartnershipSlug, string? Place = null);
 
 /// <summary>Finds partnerships from what someone typed, tolerant of case, punctuation, "&amp;" and common
 /// words such as "council" or "city of".</summary>
@@ -9,19 +11,27 @@ public sealed class AreaMatcher
 {
     private static readonly string[] NoiseWords = ["the", "and", "city", "of", "council", "community", "justice", "partnership", "cjp", "area", "comhairle", "nan"];
 
-    private readonly IReadOnlyList<(string Key, string Core, string Slug)> names;
+    /// <summary>The fewest letters that find a place from part of its name.</summary>
+    public const int MinPlacePrefix = 5;
+
+    private readonly IReadOnlyList<(string Key, string Core, AreaName Name)> names;
 
     public AreaMatcher(IEnumerable<AreaName> names)
     {
         ArgumentNullException.ThrowIfNull(names);
         this.names = names
-            .Select(n => (Normalise(n.Text), CoreWords(n.Text), n.PartnershipSlug))
+            .Select(n => (Normalise(n.Text), CoreWords(n.Text), n))
             .ToList();
     }
 
-    /// <summary>Partnership slugs matching <paramref name="query"/>, best first: exact names, then names
-    /// without noise words, then names starting with or containing the query.</summary>
-    public IReadOnlyList<string> Match(string? query)
+    /// <summary>Partnership slugs matching <paramref name="query"/>, best first (see <see cref="MatchNames"/>).</summary>
+    public IReadOnlyList<string> Match(string? query) => [.. MatchNames(query).Select(n => n.PartnershipSlug)];
+
+    /// <summary>The first name matched for each partnership, best first: exact names (and the "-shire" of an exact
+    /// name: "Aberdeen" is the city, and people in Aberdeenshire say it too), then names without noise words, then
+    /// names starting with or containing the query. Every place of a matched name is kept ("Tarbert" is in two
+    /// areas).</summary>
+    public IReadOnlyList<AreaName> MatchNames(string? query)
     {
         var key = Normalise(query ?? string.Empty);
         if (key.Length == 0)
@@ -30,10 +40,10 @@ public sealed class AreaMatcher
         }
 
         var core = CoreWords(query!);
-        var exact = Distinct(names.Where(n => n.Key == key || (core.Length > 0 && n.Core == core)));
+        var exact = names.Where(n => n.Key == key || (core.Length > 0 && n.Core == core)).ToList();
         if (exact.Count > 0)
         {
-            return exact;
+            return Distinct(exact.Concat(names.Where(n => core.Length > 0 && n.Core == core + "shire")));
         }
 
         // A query of only common words ("and", "council") or of one or two letters would match almost anything.
@@ -43,13 +53,26 @@ public sealed class AreaMatcher
             return [];
         }
 
+        // Places (there are hundreds, many of them short) only from the start of a word and from five letters:
+        // "Motherwel" finds Motherwell, but "House" is not Stonehouse and "Bath" is not Bathgate.
         return Distinct(names
-            .Where(n => n.Core.Contains(needle, StringComparison.Ordinal) || n.Key.Contains(needle, StringComparison.Ordinal))
+            .Where(n => n.Name.Place is null
+                ? n.Core.Contains(needle, StringComparison.Ordinal) || n.Key.Contains(needle, StringComparison.Ordinal)
+                : needle.Length >= MinPlacePrefix
+                    && (n.Key.StartsWith(needle, StringComparison.Ordinal) || n.Key.Contains(" " + needle, StringComparison.Ordinal)))
             .OrderBy(n => n.Core.StartsWith(needle, StringComparison.Ordinal) ? 0 : 1));
     }
 
-    private static List<string> Distinct(IEnumerable<(string Key, string Core, string Slug)> matches) =>
-        matches.Select(m => m.Slug).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>The words of <paramref name="text"/> without the common ones ("council", "community justice"), as
+    /// matching compares them.</summary>
+    public static string CoreOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CoreWords(text);
+    }
+
+    private static List<AreaName> Distinct(IEnumerable<(string Key, string Core, AreaName Name)> matches) =>
+        matches.Select(m => m.Name).DistinctBy(n => n.PartnershipSlug, StringComparer.Ordinal).ToList();
 
     /// <summary>Lower-case words separated by single spaces; "&amp;" becomes "and"; hyphens and apostrophes are spaces.</summary>
     public static string Normalise(string text)

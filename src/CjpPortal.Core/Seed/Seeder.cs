@@ -7,12 +7,12 @@ namespace CjpPortal.Core.Seed;
 /// <summary>Loads reference data in every environment and, in demo mode, fictional example content.</summary>
 public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> logger)
 {
-    /// <summary>Adds council areas and partnerships that are missing; never overwrites names CJS staff have changed.</summary>
+    /// <summary>Adds council areas, partnerships and search aliases that are missing, and the places the first time;
+    /// never overwrites names CJS staff have changed, nor brings back a place they removed or renamed.</summary>
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)
     {
         var partnerships = await db.Partnerships.ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
-        var areas = await db.CouncilAreas.Select(a => a.GssCode).ToListAsync(cancellationToken);
-        var existingAreas = areas.ToHashSet(StringComparer.Ordinal);
+        var areas = await db.CouncilAreas.ToDictionaryAsync(a => a.GssCode, StringComparer.Ordinal, cancellationToken);
 
         foreach (var row in ReferenceData.CouncilAreas)
         {
@@ -23,19 +23,37 @@ public sealed class Seeder(AppDbContext db, TimeProvider clock, ILogger<Seeder> 
                 db.Partnerships.Add(partnership);
             }
 
-            if (existingAreas.Add(row.GssCode))
+            if (areas.TryGetValue(row.GssCode, out var area))
             {
-                db.CouncilAreas.Add(new CouncilArea
+                // Aliases added to the reference file after an installation was seeded ("Forth Valley").
+                var missing = row.Aliases.Where(a => !area.Aliases.Contains(a, StringComparer.OrdinalIgnoreCase)).ToList();
+                if (missing.Count > 0)
                 {
-                    GssCode = row.GssCode,
-                    Name = row.Name,
-                    Aliases = [.. row.Aliases],
-                    Partnership = partnership,
-                });
+                    area.Aliases = [.. area.Aliases, .. missing];
+                }
+
+                continue;
             }
+
+            area = new CouncilArea
+            {
+                GssCode = row.GssCode,
+                Name = row.Name,
+                Aliases = [.. row.Aliases],
+                Partnership = partnership,
+            };
+            areas.Add(row.GssCode, area);
+            db.CouncilAreas.Add(area);
         }
 
-        var added = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
+        if (!await db.Places.AnyAsync(cancellationToken))
+        {
+            db.Places.AddRange(ReferenceData.Places
+                .Where(p => areas.ContainsKey(p.GssCode))
+                .Select(p => new Place { Name = p.Name, CouncilArea = areas[p.GssCode] }));
+        }
+
+        var added = db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified);
         await db.SaveChangesAsync(cancellationToken);
         if (added > 0)
         {

@@ -153,6 +153,19 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/coordinators/{id:guid}/reset-authenticator", null, NationalPage),
         new("POST", "/national/coordinators/{id:guid}/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/history", null, NationalPage),
+        new("GET", "/national/places", null, NationalPage),
+        new("GET", "/national/places/new", null, NationalPage),
+        new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>
+        {
+            ["Name"] = $"Matrix place {Guid.NewGuid():N}",
+            ["CouncilAreaId"] = Invariant(await AreaIdAsync(f)),
+        }, NationalPage),
+        new("GET", "/national/places/{placeId:int}", null, NationalPage),
+        new("POST", "/national/places/{placeId:int}", async (f, _) => new Dictionary<string, string>
+        {
+            ["Name"] = $"Matrix place {Guid.NewGuid():N}",
+            ["CouncilAreaId"] = Invariant(await AreaIdAsync(f)),
+        }, NationalPage),
         new("GET", "/national/partnerships", null, NationalPage),
         new("GET", "/national/partnerships/{slug}", null, NationalPage),
         new("GET", "/national/partnerships/{slug}/name", null, NationalPage),
@@ -196,6 +209,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     {
         var url = route.Replace("{slug}", slug, StringComparison.Ordinal)
             .Replace("{areaId:int}", Invariant(await AreaIdAsync(f, slug)), StringComparison.Ordinal)
+            .Replace("{placeId:int}", Invariant(await PlaceIdAsync(f)), StringComparison.Ordinal)
             .Replace("{id:int}", Invariant(route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(f, slug) : await RouteIdAsync(f, slug)), StringComparison.Ordinal);
         if (url.Contains("{id:guid}", StringComparison.Ordinal))
         {
@@ -210,6 +224,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     }
 
     /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
+    private static Task<int> PlaceIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+
     private static Task<int> AreaIdAsync(PortalFixture f, string slug = Partnership) => f.WithDbContextAsync(db => db.CouncilAreas
         .Where(a => a.Partnership.Slug == slug).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
 

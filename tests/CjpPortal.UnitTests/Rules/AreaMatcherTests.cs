@@ -40,6 +40,75 @@ public sealed class AreaMatcherTests
     }
 
     [Fact]
+    public void Match_Aberdeen_ReturnsTheCityAndTheShire()
+    {
+        // Act: "Aberdeen" is the city's alias, and people in Aberdeenshire say it too.
+        var matches = Matcher.Match("Aberdeen");
+
+        // Assert
+        Assert.Equal(["aberdeen-city", "aberdeenshire"], matches);
+    }
+
+    [Fact]
+    public void Match_ForthValley_ReturnsFalkirkStirlingAndClackmannanshire()
+    {
+        // Act
+        var matches = Matcher.Match("Forth Valley");
+
+        // Assert
+        Assert.Equal(["clackmannanshire", "falkirk", "stirling"], matches.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Na h-Eileanan an Iar")]
+    [InlineData("na h eileanan an iar")]
+    public void Match_GaelicNameOfTheWesternIsles_ReturnsWesternIsles(string query)
+    {
+        // Act
+        var matches = Matcher.Match(query);
+
+        // Assert
+        Assert.Equal(["western-isles"], matches);
+    }
+
+    [Fact]
+    public void Match_Dunbar_DoesNotOfferTheDunbartonshires()
+    {
+        // Arrange: Dunbar is a town in East Lothian; only "-shire" extends a name.
+        var matcher = new AreaMatcher([new AreaName("Dunbar", "east-lothian"), new AreaName("East Dunbartonshire", "east-dunbartonshire")]);
+
+        // Act
+        var matches = matcher.Match("Dunbar");
+
+        // Assert
+        Assert.Equal(["east-lothian"], matches);
+    }
+
+    [Fact]
+    public void Match_PartOfAPlaceName_MatchesFromTheStartOfAWordWithFiveLetters()
+    {
+        // Arrange
+        var matcher = new AreaMatcher(
+        [
+            new AreaName("Stonehouse", "south-lanarkshire", "Stonehouse, South Lanarkshire"),
+            new AreaName("Kirkwall", "orkney", "Kirkwall, Orkney Islands"),
+            new AreaName("Bridge of Allan", "stirling", "Bridge of Allan, Stirling"),
+        ]);
+
+        // Act
+        var house = matcher.Match("House");
+        var kirk = matcher.Match("Kirk");
+        var kirkw = matcher.Match("Kirkw");
+        var allan = matcher.Match("Allan");
+
+        // Assert: a word's start only, and five letters at least.
+        Assert.Empty(house);
+        Assert.Empty(kirk);
+        Assert.Equal(["orkney"], kirkw);
+        Assert.Equal(["stirling"], allan);
+    }
+
+    [Fact]
     public void Match_Lanarkshire_ReturnsBothLanarkshirePartnerships()
     {
         // Act

@@ -21,6 +21,12 @@ public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator
 
     public string Coordinator(Guid id) => Page("/National/Coordinators/Show", new { id });
 
+    public string Places() => Page("/National/Places/Index");
+
+    public string NewPlace() => Page("/National/Places/New");
+
+    public string Place(int placeId) => Page("/National/Places/Edit", new { placeId });
+
     public string History(int? pageNumber = null) => Paged(Page("/National/History"), pageNumber);
 
     /// <summary>Breadcrumbs from national administration through the partnerships list down to the page; the last
