@@ -108,6 +108,9 @@ public static class PortalHost
 
         services.AddOutputCache(options =>
         {
+            // Paths differ by case (/partnerships/FALKIRK redirects to /partnerships/falkirk), so a cached lower-case
+            // page must not answer the upper-case address.
+            options.UseCaseSensitivePaths = true;
             var seconds = portal.GetValue(nameof(PortalOptions.PublicPageCacheSeconds), 60);
             options.AddPolicy(PublicCache.PolicyName, policy => policy
                 .Expire(TimeSpan.FromSeconds(seconds))
