@@ -106,6 +106,9 @@ public static class PortalHost
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
+        // Kestrel's own limits answer with an empty page; see RequestLimits.
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
+
         services.AddOutputCache(options =>
         {
             // Paths differ by case (/partnerships/FALKIRK redirects to /partnerships/falkirk), so a cached lower-case
@@ -222,6 +225,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestTargetLimit();
         app.Use(WithoutCompressionOnPrivatePages);
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
