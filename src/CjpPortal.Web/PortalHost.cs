@@ -106,8 +106,14 @@ public static class PortalHost
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
+        // Kestrel's own limits answer with an empty page; see RequestLimits.
+        builder.WebHost.ConfigureKestrel(RequestLimits.ConfigureKestrel);
+
         services.AddOutputCache(options =>
         {
+            // Paths differ by case (/partnerships/FALKIRK redirects to /partnerships/falkirk), so a cached lower-case
+            // page must not answer the upper-case address.
+            options.UseCaseSensitivePaths = true;
             var seconds = portal.GetValue(nameof(PortalOptions.PublicPageCacheSeconds), 60);
             options.AddPolicy(PublicCache.PolicyName, policy => policy
                 .Expire(TimeSpan.FromSeconds(seconds))
@@ -219,6 +225,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestTargetLimit();
         app.Use(WithoutCompressionOnPrivatePages);
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions

@@ -12,6 +12,14 @@ public static class Display
 
     public static string Date(DateOnly? date, string none) => date is { } d ? Date(d) : none;
 
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Join(string.Empty, all) : string.Join(", ", all.Take(all.Count - 1)) + " and " + all[^1];
+    }
+
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A tel: link target: digits and a leading plus only.</summary>
@@ -24,18 +32,41 @@ public static class Display
     /// <summary>An e-mail address as a mailto: link, in lower case. An address stored before the e-mail rule was
     /// tightened (or written to the database some other way) that breaks <see cref="EmailAddress"/> is shown as
     /// text: as a link, a "?cc=" or "%40" in it would add recipients or headers to the message the visitor writes.</summary>
-    public static IHtmlContent EmailLink(string address)
+    public static IHtmlContent EmailLink(string address) => EmailLink(address, breakable: false);
+
+    /// <summary>The same, and when <paramref name="breakable"/> with a line-break opportunity (<c>&lt;wbr&gt;</c>) after
+    /// each dot and @, so a long address in a narrow table cell, or on paper, wraps between its parts instead of
+    /// running out of the cell; the text read, copied and linked is unchanged.</summary>
+    public static IHtmlContent EmailLink(string address, bool breakable)
     {
         ArgumentNullException.ThrowIfNull(address);
         var shown = EmailAddress.Normalise(address) ?? string.Empty;
+        IHtmlContent text = breakable ? BreakAfterDotsAndAt(shown) : new HtmlContentBuilder().Append(shown);
         if (!EmailAddress.IsValid(shown))
         {
-            return new HtmlContentBuilder().Append(shown);
+            return text;
         }
 
         var link = new TagBuilder("a");
         link.Attributes["href"] = "mailto:" + shown;
-        link.InnerHtml.Append(shown);
+        link.InnerHtml.AppendHtml(text);
         return link;
+    }
+
+    private static HtmlContentBuilder BreakAfterDotsAndAt(string text)
+    {
+        var builder = new HtmlContentBuilder();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '@')
+            {
+                builder.Append(text[start..(i + 1)]).AppendHtml("<wbr>");
+                start = i + 1;
+            }
+        }
+
+        builder.Append(text[start..]);
+        return builder;
     }
 }

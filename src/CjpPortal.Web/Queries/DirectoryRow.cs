@@ -10,6 +10,7 @@ public sealed record DirectoryRow(
     string Slug,
     IReadOnlyList<AreaListItem> CouncilAreas,
     MainContact MainContact,
+    IReadOnlyList<AreaTsi> Tsis,
     string BoardRepresentation,
     IReadOnlyList<string> Forums,
     IReadOnlyList<string> ThematicGroups,
@@ -18,10 +19,14 @@ public sealed record DirectoryRow(
     PlanSnapshot? CurrentPlan,
     StatementSnapshot? ParticipationStatement,
     AnnualReturnSnapshot? LatestAnnualReport,
+    IReadOnlyList<AnnualReturnSnapshot> OverdueReports,
     DateOnly? LastConfirmedOn,
     bool IsStale)
 {
     public const string None = "None listed";
+
+    /// <summary>The reporting years whose annual report is overdue ("2023-24, 2024-25"), or "" when none is.</summary>
+    public string OverdueYears => string.Join(", ", OverdueReports.OrderBy(r => r.ReportingYearStart).Select(r => r.Year.Label));
 
     public static DirectoryRow From(PartnershipSnapshot p, DateOnly today)
     {
@@ -39,6 +44,7 @@ public sealed record DirectoryRow(
             p.Slug,
             [.. p.Areas.Select(a => new AreaListItem(a.GssCode, a.Name))],
             p.MainContact,
+            [.. p.Areas.Select(a => new AreaTsi(a.Name, a.Tsi))],
             board.Count == 0
                 ? "No"
                 : "Yes" + (board[0].RepresentationKind is { } kind ? ", " + Labels.Of(kind) : string.Empty),
@@ -49,6 +55,7 @@ public sealed record DirectoryRow(
             plan,
             plan?.Statement,
             p.LatestPublishedReport,
+            [.. p.OverdueReturns(today)],
             p.LastConfirmedOn,
             Staleness.IsStale(p.LastConfirmedOn, today));
     }
@@ -56,3 +63,6 @@ public sealed record DirectoryRow(
     private static string Describe(RouteSnapshot route) =>
         route.MeetingFrequency is null ? route.Title : $"{route.Title} ({route.MeetingFrequency})";
 }
+
+/// <summary>A council area of the row's partnership and its Third Sector Interface, if one has been added.</summary>
+public sealed record AreaTsi(string AreaName, TsiSnapshot? Tsi);

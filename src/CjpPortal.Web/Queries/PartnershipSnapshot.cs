@@ -38,6 +38,17 @@ public sealed record PartnershipSnapshot(
         Plans.Where(p => p.Status == CjoipStatus.Consultation && (p.ConsultationClosesOn is null || p.ConsultationClosesOn >= today))
             .OrderBy(p => p.ConsultationClosesOn);
 
+    /// <summary>Annual returns for reporting years that have ended whose report is not yet published: the overdue ones
+    /// first (the ones to chase), then newest first.</summary>
+    public IEnumerable<AnnualReturnSnapshot> UnpublishedReturns(DateOnly today) =>
+        AnnualReturns.Where(r => r.Year.End < today && r.PublishedReportLink is null)
+            .OrderByDescending(r => r.IsOverdue(today))
+            .ThenByDescending(r => r.ReportingYearStart);
+
+    /// <summary>The unpublished returns past their due date and not submitted: what the partnership page and the
+    /// directory flag as overdue.</summary>
+    public IEnumerable<AnnualReturnSnapshot> OverdueReturns(DateOnly today) => UnpublishedReturns(today).Where(r => r.IsOverdue(today));
+
     public AnnualReturnSnapshot? LatestPublishedReport =>
         AnnualReturns.Where(r => r.PublishedReportLink is not null).MaxBy(r => r.ReportingYearStart);
 

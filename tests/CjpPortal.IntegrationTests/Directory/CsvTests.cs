@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CjpPortal.Core.Domain;
 using CjpPortal.TestCommon;
+using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Queries;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class CsvTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         var ayrshire = Row(rows, "Community Justice Ayrshire");
         Assert.Equal("East Ayrshire; North Ayrshire; South Ayrshire", Cell(rows, ayrshire, "Council areas"));
-        Assert.Equal("Community Justice Coordinator", Cell(rows, ayrshire, "Main contact role"));
+        Assert.Equal("Community Justice Coordinator", Cell(rows, ayrshire, "Main contact type"));
         Assert.Equal("2023 to 2028", Cell(rows, ayrshire, "Current CJOIP period"));
         Assert.Equal("Yes", Cell(rows, ayrshire, "Participation statement published"));
         Assert.Equal("2024-25", Cell(rows, ayrshire, "Latest annual report year"));
@@ -88,7 +89,7 @@ public sealed class CsvTests(PortalFixture fixture) : IAsyncLifetime
         var falkirk = Row(rows, "Falkirk Community Justice Partnership");
         Assert.Equal("'" + name, Cell(rows, falkirk, "Main contact"));
         Assert.Equal("'" + forum, Cell(rows, falkirk, "Local third-sector forums"));
-        Assert.DoesNotContain(rows.Skip(1).SelectMany(r => r), cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@');
+        Assert.DoesNotContain(rows.Skip(1).SelectMany(r => r), CsvSafety.RunsAsFormula);
     }
 
     private static async Task<List<string[]>> ReadAsync(HttpResponseMessage response)

@@ -146,8 +146,9 @@ public sealed class ShowTests(PortalFixture fixture)
         Assert.NotNull(page.Document.QuerySelector("main a[href='/partnerships']"));
     }
 
+    /// <summary>Upper case is the one non-canonical form that redirects (ShowDetailsTests); these are not found.</summary>
     [Theory]
-    [InlineData("/partnerships/AYRSHIRE")]
+    [InlineData("/partnerships/AYRSHIRE-")]
     [InlineData("/partnerships/ayrshire-")]
     [InlineData("/partnerships/%E2%80%AEayrshire")]
     public async Task Get_SlugNotInCanonicalForm_Returns404(string url)

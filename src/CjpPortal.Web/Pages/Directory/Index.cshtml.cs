@@ -9,17 +9,9 @@ namespace CjpPortal.Web.Pages.Directory;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.PolicyName)]
-public class IndexModel(DirectoryQueries queries) : PageModel
+public class IndexModel(DirectoryQueries queries, PortalLinks links) : PageModel
 {
-    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["name"] = "Partnership",
-        ["contact"] = "Main contact",
-        ["plan"] = "Current plan",
-        ["statement"] = "Participation statement",
-        ["report"] = "Latest annual report",
-        ["confirmed"] = "Last confirmed",
-    };
+    public static IReadOnlyDictionary<string, string> SortColumns => DirectoryView.SortColumns;
 
     [FromQuery(Name = "area")]
     public string? Area { get; set; }
@@ -30,54 +22,47 @@ public class IndexModel(DirectoryQueries queries) : PageModel
     [FromQuery(Name = "dir")]
     public string? Direction { get; set; }
 
-    public IReadOnlyList<DirectoryRow> Rows { get; private set; } = [];
+    public DirectoryView View { get; private set; } = null!;
 
-    public IReadOnlyList<AreaListItem> Areas { get; private set; } = [];
+    public IReadOnlyList<DirectoryRow> Rows => View.Rows;
 
-    public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort : "name";
+    public IReadOnlyList<AreaListItem> Areas => View.Areas;
 
-    public bool Descending => Direction == "desc";
+    public string SortKey => View.SortKey;
+
+    public bool Descending => View.Descending;
 
     public int StaleCount { get; private set; }
 
     public int MissingStatementCount { get; private set; }
 
+    public int OverdueReportCount { get; private set; }
+
     public DateOnly Today { get; private set; }
+
+    /// <summary>This view's address at the configured base (never the Host header: the page is cached and shared), for
+    /// the line printed copies carry.</summary>
+    public string PrintedAddress => new Uri(links.BaseUri(Request), "directory" + View.QueryString).ToString();
+
+    /// <summary>The CSV of the rows shown, in their order.</summary>
+    public string CsvUrl => "/directory.csv" + View.QueryString;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         Today = queries.Today;
-        var all = (await queries.AllAsync(cancellationToken)).Select(p => DirectoryRow.From(p, Today)).ToList();
-        Areas = [.. all.SelectMany(r => r.CouncilAreas).OrderBy(a => a.Name, StringComparer.Ordinal)];
-
-        var area = string.IsNullOrEmpty(Area) ? null : Areas.FirstOrDefault(a => a.GssCode == Area);
-        if (!string.IsNullOrEmpty(Area) && area is null)
+        View = DirectoryView.Build(await queries.AllAsync(cancellationToken), Today, Area, Sort, Direction);
+        if (View.AreaIsUnknown)
         {
-            ModelState.AddModelError("area", "Choose a council area from the list");
+            ModelState.AddModelError("area", DirectoryView.UnknownAreaMessage);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            Area = null;
         }
 
-        var rows = area is null ? all : all.Where(r => r.CouncilAreas.Contains(area)).ToList();
-        Rows = Order(rows);
+        Area = View.Area;
         StaleCount = Rows.Count(r => r.IsStale);
         MissingStatementCount = Rows.Count(r => r.ParticipationStatement?.IsPublished != true);
+        OverdueReportCount = Rows.Count(r => r.OverdueReports.Count > 0);
         return Page();
-    }
-
-    private List<DirectoryRow> Order(List<DirectoryRow> rows)
-    {
-        IOrderedEnumerable<DirectoryRow> ordered = SortKey switch
-        {
-            "contact" => Descending ? rows.OrderByDescending(r => r.MainContact.Kind) : rows.OrderBy(r => r.MainContact.Kind),
-            "plan" => Descending ? rows.OrderByDescending(r => r.CurrentPlan?.PeriodStart) : rows.OrderBy(r => r.CurrentPlan?.PeriodStart),
-            "statement" => Descending ? rows.OrderByDescending(r => r.ParticipationStatement?.PublishedOn) : rows.OrderBy(r => r.ParticipationStatement?.PublishedOn),
-            "report" => Descending ? rows.OrderByDescending(r => r.LatestAnnualReport?.ReportingYearStart) : rows.OrderBy(r => r.LatestAnnualReport?.ReportingYearStart),
-            "confirmed" => Descending ? rows.OrderByDescending(r => r.LastConfirmedOn) : rows.OrderBy(r => r.LastConfirmedOn),
-            _ => Descending ? rows.OrderByDescending(r => r.Partnership, StringComparer.Ordinal) : rows.OrderBy(r => r.Partnership, StringComparer.Ordinal),
-        };
-        return [.. ordered.ThenBy(r => r.Partnership, StringComparer.Ordinal)];
     }
 
     /// <summary>The link a column heading points at: ascending first, then toggling.</summary>

@@ -10,7 +10,7 @@ namespace CjpPortal.Web.Pages.Partnerships;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.PolicyName)]
-public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options) : PageModel
+public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options, PublicLinks links) : PageModel
 {
     public PartnershipSnapshot Partnership { get; private set; } = null!;
 
@@ -18,10 +18,23 @@ public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options
 
     public bool DemoMode => options.Value.DemoMode;
 
+    /// <summary>For search results: what the partnership is and which council areas it covers.</summary>
+    public string Description =>
+        $"{Partnership.Name} is the community justice partnership for {Display.List(Partnership.Areas.Select(a => a.Name))}: who to contact, how third-sector organisations can take part, and its plans and reports.";
+
     public bool IsStale => Core.Rules.Staleness.IsStale(Partnership.LastConfirmedOn, Today);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
+        // Slugs are lower case; /partnerships/FALKIRK is a typed or old link to the same page, so it moves there for
+        // good and search engines index one address. (The output cache keys paths case-sensitively for this: see
+        // PortalHost.)
+        var lower = slug.ToLowerInvariant();
+        if (lower != slug && Core.Rules.Slug.IsValid(lower) && await queries.FindBySlugAsync(lower, cancellationToken) is not null)
+        {
+            return RedirectPermanent(links.Partnership(lower));
+        }
+
         if (!Core.Rules.Slug.IsValid(slug))
         {
             return NotFound();
@@ -38,7 +51,6 @@ public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options
         return Page();
     }
 
-    /// <summary>Annual returns for years that have ended whose report is not yet published, newest first.</summary>
-    public IEnumerable<AnnualReturnSnapshot> UnpublishedReturns =>
-        Partnership.AnnualReturns.Where(r => r.Year.End < Today && r.PublishedReportLink is null).OrderByDescending(r => r.ReportingYearStart);
+    /// <summary>Annual returns for years that have ended whose report is not yet published, overdue ones first.</summary>
+    public IEnumerable<AnnualReturnSnapshot> UnpublishedReturns => Partnership.UnpublishedReturns(Today);
 }
