@@ -345,7 +345,8 @@ public sealed class AccountAdministration(
             };
             return new AccountSummary(
                 a.Id,
-                a.Email ?? string.Empty,
+                // Shown in lower case wherever it is shown, whatever case an older row was stored in.
+                EmailAddress.Normalise(a.Email) ?? string.Empty,
                 status,
                 a.HasPassword ? null : expires,
                 [.. roles.Where(r => r.UserId == a.Id).Select(r => r.Name ?? string.Empty).Order(StringComparer.Ordinal)],

@@ -43,7 +43,7 @@ public class RemoveModel(AccountAdministration accounts, AdminLinks links) : Pag
                 return NotFound();
             default:
                 TempData[FormPages.BannerKey] = account.NeverSignedIn
-                    ? $"The invitation to {account.Email} has been withdrawn: the link no longer works."
+                    ? $"{account.Email} has been removed. They had not used their invitation, and its link no longer works."
                     : $"{account.Email} has been removed and signed out.";
                 return LocalRedirect(links.Staff());
         }

@@ -31,7 +31,7 @@ public class RemoveModel(AccountAdministration accounts) : PageModel
 
         await accounts.RemoveAsync(id, IndexModel.CoordinatorRole, FormPages.Actor(User), cancellationToken);
         TempData[FormPages.BannerKey] = account.NeverSignedIn
-            ? $"The invitation to {account.Email} has been withdrawn: the link no longer works."
+            ? $"{account.Email} has been removed. They had not used their invitation, and its link no longer works."
             : $"{account.Email} has been removed as a coordinator and signed out.";
         return LocalRedirect("/national/coordinators");
     }
