@@ -145,4 +145,24 @@ public sealed class FallbackContactTests(ReferenceDataFixture fixture) : Referen
         Assert.Contains("fallback contact", page.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
         Assert.True(await Fixture.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == fallback.Id).Select(c => c.IsPublished).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Post_EditFormHidingTheFallbackWhilePostVacant_Returns400AndKeepsItPublished()
+    {
+        // Arrange
+        var fallback = await Fixture.CreateContactAsync(Slug, "Sam Sample", "Officer");
+        await Fixture.SetCoordinatorPostAsync(Slug, vacant: true, fallback.Id);
+        using var client = await CoordinatorAsync();
+        var form = await client.GetDocumentAsync($"/manage/partnerships/{Slug}/contacts/{fallback.Id}");
+        var values = EditForms.Filled(form);
+        values.Remove("IsPublished");
+
+        // Act
+        var page = await client.SubmitAsync(form, values);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("fallback contact", page.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        Assert.True(await Fixture.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == fallback.Id).Select(c => c.IsPublished).SingleAsync()));
+    }
 }
