@@ -82,8 +82,29 @@ public static class HistoryCatalogue
 
     public const string CouncilAreaReference = "CouncilArea";
 
-    /// <summary>Properties that identify or version a row rather than describe it: never recorded.</summary>
-    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "Id", "PartnershipId", "xmin" };
+    /// <summary>Properties that identify or version a row rather than describe it: never recorded. Positions in a list
+    /// are renumbered on every move, so they are not recorded either: a move is written as <see cref="PlacementField"/>.</summary>
+    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "Id", "PartnershipId", "xmin", "DisplayOrder" };
+
+    /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
+    /// now, as <see cref="PlacementValue"/> ("top", or "below:" and the name of the record above it then).</summary>
+    public const string PlacementField = "Placement";
+
+    private const string TopPlacement = "top";
+    private const string BelowPlacement = "below:";
+
+    /// <summary>The stored placement: at the top (<paramref name="below"/> null) or below the record named.</summary>
+    public static string PlacementValue(string? below) => below is null ? TopPlacement : BelowPlacement + below;
+
+    /// <summary>A stored placement as the history table says it: "At the top", "Below X", or for the new place
+    /// (<paramref name="moved"/>) "Moved to the top", "Moved below X".</summary>
+    public static string DisplayPlacement(string? value, bool moved) => value switch
+    {
+        null or "" => Blank,
+        TopPlacement => moved ? "Moved to the top" : "At the top",
+        _ when value.StartsWith(BelowPlacement, StringComparison.Ordinal) => (moved ? "Moved below " : "Below ") + value[BelowPlacement.Length..],
+        _ => value,
+    };
 
     public static AuditedEntity Partnership { get; } = Entity<Domain.Partnership>("Partnership details", nameField: null, new()
     {
@@ -93,6 +114,7 @@ public static class HistoryCatalogue
         ["CoordinatorPostVacant"] = "Coordinator post vacant",
         ["FallbackContactId"] = "Fallback contact",
         ["LastConfirmedOn"] = "Last confirmed",
+        ["LastConfirmedByCjsStaff"] = "Confirmed by Community Justice Scotland",
         [CouncilAreasField] = "Council areas",
         [AccountAdministration.CoordinatorsField] = "Coordinators",
     }, new() { ["FallbackContactId"] = ContactReference });
@@ -110,6 +132,7 @@ public static class HistoryCatalogue
         ["Format"] = "Meeting format",
         ["IsActive"] = "Active",
         ["DisplayOrder"] = "Position",
+        [PlacementField] = "Place in the list",
     });
 
     public static AuditedEntity Contact { get; } = Entity<Domain.Contact>("Contact", nameof(Domain.Contact.Name), new()
@@ -121,6 +144,7 @@ public static class HistoryCatalogue
         ["Phone"] = "Phone",
         ["IsPublished"] = "Published",
         ["DisplayOrder"] = "Position",
+        [PlacementField] = "Place in the list",
     });
 
     /// <summary>A TSI is named by its council area (one TSI per area).</summary>

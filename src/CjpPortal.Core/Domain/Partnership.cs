@@ -25,6 +25,9 @@ public class Partnership : IPartnershipOwned
     /// <summary>The date the partnership last confirmed its directory entry was up to date.</summary>
     public DateOnly? LastConfirmedOn { get; set; }
 
+    /// <summary>True when CJS staff confirmed the entry on the partnership's behalf, rather than its coordinator.</summary>
+    public bool LastConfirmedByCjsStaff { get; set; }
+
     public List<CouncilArea> CouncilAreas { get; set; } = [];
     public List<Contact> Contacts { get; set; } = [];
     public List<EngagementRoute> EngagementRoutes { get; set; } = [];

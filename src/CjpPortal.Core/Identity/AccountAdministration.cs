@@ -36,6 +36,9 @@ public sealed record AccountSummary(
 {
     /// <summary>Two-factor authentication is set up (whatever the status: a locked-out account may have it too).</summary>
     public bool HasAuthenticator { get; init; }
+
+    /// <summary>The person never set a password: only an invitation was sent, so removing them signs nobody out.</summary>
+    public bool NeverSignedIn => Status is AccountStatus.Invited or AccountStatus.InvitationExpired;
 }
 
 public enum InviteOutcome
@@ -126,8 +129,10 @@ public sealed class AccountAdministration(
             return (InviteOutcome.AlreadyHasAccount, existing.Id);
         }
 
+        var ids = partnershipIds.Distinct().ToList();
+        var names = await db.Partnerships.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await invitations.InviteAsync(email, role, baseUri, cancellationToken);
+        await invitations.InviteAsync(email, role, baseUri, actor.Email, names, cancellationToken);
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("The invited account was not created.");
         Audit(actor, null, AccountEntity, 0, role, null, email);
         foreach (var partnershipId in partnershipIds.Distinct())
@@ -151,8 +156,9 @@ public sealed class AccountAdministration(
             return false;
         }
 
+        var names = await db.PartnershipCoordinators.Where(pc => pc.UserId == userId).OrderBy(pc => pc.Partnership!.Name).Select(pc => pc.Partnership!.Name).ToListAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await invitations.InviteAsync(user.Email, role, baseUri, cancellationToken);
+        await invitations.InviteAsync(user.Email, role, baseUri, actor.Email, names, cancellationToken);
         Audit(actor, null, AccountEntity, 0, "Invitation", null, $"sent again to {user.Email}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -339,7 +345,8 @@ public sealed class AccountAdministration(
             };
             return new AccountSummary(
                 a.Id,
-                a.Email ?? string.Empty,
+                // Shown in lower case wherever it is shown, whatever case an older row was stored in.
+                EmailAddress.Normalise(a.Email) ?? string.Empty,
                 status,
                 a.HasPassword ? null : expires,
                 [.. roles.Where(r => r.UserId == a.Id).Select(r => r.Name ?? string.Empty).Order(StringComparer.Ordinal)],

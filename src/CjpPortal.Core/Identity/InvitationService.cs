@@ -33,7 +33,12 @@ public sealed class InvitationService(
     /// Returns the link. The address must pass <see cref="EmailAddress"/>; it is stored in lower case. The account,
     /// the invitation and its e-mail commit together: in the caller's transaction if there is one, else in one of
     /// its own.</summary>
-    public async Task<string> InviteAsync(string emailAddress, string role, Uri baseUri, CancellationToken cancellationToken = default)
+    public Task<string> InviteAsync(string emailAddress, string role, Uri baseUri, CancellationToken cancellationToken = default) =>
+        InviteAsync(emailAddress, role, baseUri, invitedBy: null, partnerships: [], cancellationToken);
+
+    /// <summary>As <see cref="InviteAsync(string, string, Uri, CancellationToken)"/>; the e-mail names who invited the
+    /// person (<paramref name="invitedBy"/>, an address) and the partnerships they will look after.</summary>
+    public async Task<string> InviteAsync(string emailAddress, string role, Uri baseUri, string? invitedBy, IReadOnlyList<string> partnerships, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(emailAddress);
         ArgumentNullException.ThrowIfNull(baseUri);
@@ -62,7 +67,7 @@ public sealed class InvitationService(
         }
 
         var link = await AddLinkAsync(user, baseUri, cancellationToken);
-        outbox.Enqueue(new InvitationEmail(emailAddress, link).ToMessage());
+        outbox.Enqueue(new InvitationEmail(emailAddress, link, EmailAddress.Normalise(invitedBy), partnerships).ToMessage());
         // One save: the invitation row and its e-mail are written together.
         await db.SaveChangesAsync(cancellationToken);
         if (ownTransaction is not null)

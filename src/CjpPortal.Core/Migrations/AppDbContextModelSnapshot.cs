@@ -412,6 +412,10 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("governance_notes");
 
+                    b.Property<bool>("LastConfirmedByCjsStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("last_confirmed_by_cjs_staff");
+
                     b.Property<DateOnly?>("LastConfirmedOn")
                         .HasColumnType("date")
                         .HasColumnName("last_confirmed_on");

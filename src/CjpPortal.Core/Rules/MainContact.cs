@@ -6,6 +6,9 @@ public enum MainContactKind
     Fallback = 2,
     ThirdSectorInterface = 3,
     None = 4,
+
+    /// <summary>Another published contact, shown first while the post is filled but no coordinator is published.</summary>
+    OtherContact = 5,
 }
 
 /// <summary>Who a third-sector worker should contact first.</summary>
@@ -17,9 +20,14 @@ public sealed record MainContact(MainContactKind Kind, string Name, string? Role
     {
         MainContactKind.Coordinator => "Community Justice Coordinator",
         MainContactKind.Fallback => "Contact while the coordinator post is vacant",
+        MainContactKind.OtherContact => "Main contact",
         MainContactKind.ThirdSectorInterface => "Third Sector Interface",
         _ => "No contact",
     };
+
+    /// <summary>The role, unless it only repeats <see cref="KindLabel"/> ("Community Justice Coordinator" twice).</summary>
+    public string? RoleUnlessRepeated =>
+        Role is not null && string.Equals(Role.Trim(), KindLabel, StringComparison.OrdinalIgnoreCase) ? null : Role;
 }
 
 public sealed record ContactCandidate(int Id, string Name, string Role, bool IsCoordinator, bool IsPublished, string? Email, string? Phone, int DisplayOrder);
@@ -28,24 +36,31 @@ public sealed record TsiCandidate(string Name, string? Email, string? Phone);
 
 public static class MainContactRule
 {
-    /// <summary>The published coordinator; when the post is vacant (or no coordinator is published) the fallback
-    /// contact; failing that another published contact; failing that the first Third Sector Interface.</summary>
+    /// <summary>While the post is vacant, the chosen fallback contact if it is published and nobody else (a fallback
+    /// that is hidden or missing gives way to the first Third Sector Interface, never to another person). While the
+    /// post is filled, the published coordinator; if no coordinator is published, the chosen fallback or else the first
+    /// other published contact, labelled as a plain main contact (the post is not vacant).</summary>
     public static MainContact Choose(bool coordinatorPostVacant, int? fallbackContactId, IReadOnlyList<ContactCandidate> contacts, IReadOnlyList<TsiCandidate> tsis)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(tsis);
         var published = contacts.Where(c => c.IsPublished).OrderBy(c => c.DisplayOrder).ThenBy(c => c.Id).ToList();
+        var fallback = published.FirstOrDefault(c => c.Id == fallbackContactId);
 
-        if (!coordinatorPostVacant && published.FirstOrDefault(c => c.IsCoordinator) is { } coordinator)
+        if (coordinatorPostVacant)
+        {
+            if (fallback is not null)
+            {
+                return new MainContact(MainContactKind.Fallback, fallback.Name, fallback.Role, fallback.Email, fallback.Phone);
+            }
+        }
+        else if (published.FirstOrDefault(c => c.IsCoordinator) is { } coordinator)
         {
             return new MainContact(MainContactKind.Coordinator, coordinator.Name, coordinator.Role, coordinator.Email, coordinator.Phone);
         }
-
-        var fallback = published.FirstOrDefault(c => c.Id == fallbackContactId)
-            ?? published.FirstOrDefault(c => !c.IsCoordinator);
-        if (fallback is not null)
+        else if ((fallback ?? published.FirstOrDefault()) is { } other)
         {
-            return new MainContact(MainContactKind.Fallback, fallback.Name, fallback.Role, fallback.Email, fallback.Phone);
+            return new MainContact(MainContactKind.OtherContact, other.Name, other.Role, other.Email, other.Phone);
         }
 
         return tsis.Count > 0

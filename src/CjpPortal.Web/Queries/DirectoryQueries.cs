@@ -63,7 +63,8 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
                     c.Link,
                     c.PublishedOn,
                     c.ParticipationStatement == null ? null : new StatementSnapshot(c.ParticipationStatement.PublishedOn, c.ParticipationStatement.Link, c.ParticipationStatement.Summary))).ToList(),
-                p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedReportLink, r.PublishedOn)).ToList()))
+                p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedReportLink, r.PublishedOn)).ToList())
+            { LastConfirmedByCjsStaff = p.LastConfirmedByCjsStaff })
             .ToListAsync(cancellationToken);
 }
 

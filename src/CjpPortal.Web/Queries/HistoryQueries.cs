@@ -2,6 +2,7 @@ using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,11 +40,19 @@ public sealed class HistoryQueries(AppDbContext db)
 
         var names = await RecordNames.LoadAsync(db, partnershipId, page, cancellationToken);
         return new HistoryPage<HistoryRow>(
-            [.. page.Select(e => new HistoryRow(e.OccurredAt, e.UserEmail, names.What(e.Entity, e.EntityId), HistoryCatalogue.FieldLabel(e.Entity, e.Field),
-                names.Value(e.Entity, e.Field, e.OldValue), names.Value(e.Entity, e.Field, e.NewValue)))],
+            [.. page.Select(e => new HistoryRow(e.OccurredAt, EmailAddress.Normalise(e.UserEmail) ?? string.Empty, names.What(e.Entity, e.EntityId), HistoryCatalogue.FieldLabel(e.Entity, e.Field),
+                From(names, e), To(names, e)))],
             paging.PageNumber,
             paging.PageCount);
     }
+
+    private static string From(RecordNames names, Entry e) => e.Field == HistoryCatalogue.PlacementField
+        ? HistoryCatalogue.DisplayPlacement(e.OldValue, moved: false)
+        : names.Value(e.Entity, e.Field, e.OldValue);
+
+    private static string To(RecordNames names, Entry e) => e.Field == HistoryCatalogue.PlacementField
+        ? HistoryCatalogue.DisplayPlacement(e.NewValue, moved: true)
+        : names.Value(e.Entity, e.Field, e.NewValue);
 
     /// <summary>Page <paramref name="pageNumber"/> of the account changes, which belong to no partnership.</summary>
     public async Task<HistoryPage<AccountHistoryRow>> AccountsAsync(int? pageNumber, CancellationToken cancellationToken = default)

@@ -19,6 +19,9 @@ public sealed record PartnershipSnapshot(
     IReadOnlyList<PlanSnapshot> Plans,
     IReadOnlyList<AnnualReturnSnapshot> AnnualReturns)
 {
+    /// <summary>True when CJS staff confirmed the entry on the partnership's behalf.</summary>
+    public bool LastConfirmedByCjsStaff { get; init; }
+
     public IEnumerable<ContactCandidate> PublishedContacts => Contacts.Where(c => c.IsPublished).OrderBy(c => c.DisplayOrder).ThenBy(c => c.Id);
 
     public MainContact MainContact => MainContactRule.Choose(

@@ -1,4 +1,5 @@
 using CjpPortal.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace CjpPortal.BrowserTests.Journeys;
 
@@ -53,6 +54,28 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         Assert.NotEqual(string.Empty, (await page.TitleAsync()).Trim());
+        await AxeAssert.NoViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/manage/partnerships/ayrshire/contacts", "/remove")]
+    [InlineData("/manage/partnerships/ayrshire/routes", "/delete")]
+    public async Task Get_ConfirmationPageOfFirstItemForSignedInCoordinator_HasNoAccessibilityViolations(string listPath, string suffix)
+    {
+        // Arrange
+        await using var session = await portal.OpenAsCoordinatorAsync();
+        var page = session.Page;
+        await page.GotoAsync(listPath);
+        var href = await page.Locator($"main a[href$='{suffix}']").First.GetAttributeAsync("href");
+        Assert.Matches(@"/\d+/(remove|delete)$", href);
+
+        // Act
+        var response = await page.GotoAsync(href!);
+
+        // Assert
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("Are you sure", (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())?.Trim(), StringComparison.Ordinal);
         await AxeAssert.NoViolationsAsync(page);
     }
 }

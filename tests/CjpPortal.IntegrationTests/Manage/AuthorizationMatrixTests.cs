@@ -80,6 +80,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Title"] = $"Matrix event {Guid.NewGuid():N}",
         }), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes/{id:int}", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/routes/{id:int}/delete", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/routes/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes/{id:int}", async (f, slug) => new Dictionary<string, string>
         {
             ["Kind"] = "2",
@@ -103,22 +105,21 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         {
             ["contactId"] = Invariant(await ContactIdAsync(f, slug)),
         }, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/contacts?handler=Remove", async (f, slug) => new Dictionary<string, string>
-        {
-            // A contact of its own for each cell, so an allowed removal leaves the next cell its target.
-            ["contactId"] = Invariant((await f.CreateContactAsync(slug)).Id),
-        }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/contacts/{id:int}/remove", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/contacts/{id:int}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/contacts/new", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Name"] = "Matrix Contact",
             ["Role"] = $"Role {Guid.NewGuid():N}",
+            ["Email"] = "matrix.contact@example.org",
         }), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts/{id:int}", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/contacts/{id:int}", async (f, slug) => new Dictionary<string, string>
         {
             ["Name"] = "Matrix Contact",
             ["Role"] = $"Role {Guid.NewGuid():N}",
+            ["Email"] = "matrix.contact@example.org",
             ["Version"] = Invariant(await ContactVersionAsync(f, slug)),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/tsis", null, PartnershipPage),
@@ -210,7 +211,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         var url = route.Replace("{slug}", slug, StringComparison.Ordinal)
             .Replace("{areaId:int}", Invariant(await AreaIdAsync(f, slug)), StringComparison.Ordinal)
             .Replace("{placeId:int}", Invariant(await PlaceIdAsync(f)), StringComparison.Ordinal)
-            .Replace("{id:int}", Invariant(route.Contains("/contacts/", StringComparison.Ordinal) ? await ContactIdAsync(f, slug) : await RouteIdAsync(f, slug)), StringComparison.Ordinal);
+            .Replace("{id:int}", Invariant(await RecordIdAsync(f, route, slug)), StringComparison.Ordinal);
         if (url.Contains("{id:guid}", StringComparison.Ordinal))
         {
             var email = $"target-{Guid.NewGuid():N}@example.org";
@@ -222,6 +223,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
 
         return url;
     }
+
+    /// <summary>The record a cell's URL names: a contact of its own (or route) for each removal cell, so an allowed
+    /// removal leaves the next cell its target; otherwise the partnership's first contact or route.</summary>
+    private static async Task<int> RecordIdAsync(PortalFixture f, string route, string slug) =>
+        (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
+        {
+            (true, true) => (await f.CreateContactAsync(slug)).Id,
+            (true, false) => await ContactIdAsync(f, slug),
+            (false, true) => (await f.CreateRouteAsync(slug, $"Matrix route {Guid.NewGuid():N}")).Id,
+            (false, false) => await RouteIdAsync(f, slug),
+        };
 
     /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
     private static Task<int> PlaceIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());

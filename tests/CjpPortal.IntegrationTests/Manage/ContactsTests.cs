@@ -88,10 +88,10 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         // Arrange
         var contact = await ContactAsync();
         using var client = await CoordinatorAsync(fixture);
-        var list = await client.GetDocumentAsync(ListUrl);
+        var confirm = await client.GetDocumentAsync($"{ListUrl}/{contact.Id}/remove");
 
         // Act
-        var done = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
+        var done = await client.SubmitAsync(confirm, new Dictionary<string, string>());
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
@@ -108,10 +108,10 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         await fixture.WithDbContextAsync(db => db.Partnerships.Where(p => p.Slug == Partnership)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CoordinatorPostVacant, true).SetProperty(p => p.FallbackContactId, contact.Id)));
         using var client = await CoordinatorAsync(fixture);
-        var list = await client.GetDocumentAsync(ListUrl);
+        var confirm = await client.GetDocumentAsync($"{ListUrl}/{contact.Id}/remove");
 
         // Act
-        var page = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
+        var page = await client.SubmitAsync(confirm, new Dictionary<string, string>());
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);

@@ -69,8 +69,8 @@ public sealed class HistoryTests(PortalFixture fixture) : IAsyncLifetime
             .Where(c => c.Partnership.Slug == Partnership && c.Partnership.FallbackContactId != c.Id && !c.IsCoordinator)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).FirstAsync());
         using var coordinator = await CoordinatorAsync(fixture);
-        var list = await coordinator.GetDocumentAsync($"/manage/partnerships/{Partnership}/contacts");
-        var removed = await coordinator.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
+        var confirm = await coordinator.GetDocumentAsync($"/manage/partnerships/{Partnership}/contacts/{contact.Id}/remove");
+        var removed = await coordinator.SubmitAsync(confirm, new Dictionary<string, string>());
 
         // Act
         var page = await coordinator.GetDocumentAsync(Url);

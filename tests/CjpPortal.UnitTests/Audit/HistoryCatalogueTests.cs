@@ -140,4 +140,25 @@ public sealed class HistoryCatalogueTests
         // Assert
         Assert.All(ids, id => Assert.Equal(7, id));
     }
+
+    [Theory]
+    [InlineData(null, false, "At the top")]
+    [InlineData("Anna Reid", false, "Below Anna Reid")]
+    [InlineData(null, true, "Moved to the top")]
+    [InlineData("Anna Reid", true, "Moved below Anna Reid")]
+    public void DisplayPlacement_StoredPlacement_ReadsAsAMove(string? below, bool moved, string expected)
+    {
+        // Arrange
+        var stored = HistoryCatalogue.PlacementValue(below);
+
+        // Act
+        var shown = HistoryCatalogue.DisplayPlacement(stored, moved);
+
+        // Assert
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void IgnoredFields_DisplayOrder_IsNotRecorded() =>
+        Assert.Contains("DisplayOrder", HistoryCatalogue.IgnoredFields);
 }

@@ -36,14 +36,14 @@ public sealed class MainContactRuleTests
     }
 
     [Fact]
-    public void Choose_PostVacantWithoutFallbackChosen_ReturnsFirstOtherPublishedContact()
+    public void Choose_PostVacantWithoutFallbackChosen_ReturnsThirdSectorInterfaceNotAnotherContact()
     {
-        // Act
+        // Act: only the chosen fallback may be named while the post is vacant
         var main = MainContactRule.Choose(coordinatorPostVacant: true, fallbackContactId: null, [Analyst, Coordinator, Officer], Tsis);
 
         // Assert
-        Assert.Equal(MainContactKind.Fallback, main.Kind);
-        Assert.Equal("Sam Sample", main.Name);
+        Assert.Equal(MainContactKind.ThirdSectorInterface, main.Kind);
+        Assert.Equal("Falkirk Third Sector Interface", main.Name);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class MainContactRuleTests
     }
 
     [Fact]
-    public void Choose_UnpublishedCoordinator_IsSkipped()
+    public void Choose_UnpublishedCoordinatorWhilePostFilled_ReturnsNextContactNotLabelledAsVacancyCover()
     {
         // Arrange
         var hidden = Coordinator with { IsPublished = false };
@@ -69,12 +69,24 @@ public sealed class MainContactRuleTests
         var main = MainContactRule.Choose(coordinatorPostVacant: false, fallbackContactId: null, [hidden, Officer], Tsis);
 
         // Assert
-        Assert.Equal(MainContactKind.Fallback, main.Kind);
+        Assert.Equal(MainContactKind.OtherContact, main.Kind);
         Assert.Equal("Sam Sample", main.Name);
+        Assert.DoesNotContain("vacant", main.KindLabel, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Choose_UnpublishedFallback_IsSkipped()
+    public void Choose_UnpublishedCoordinatorWhilePostFilledWithFallbackChosen_ReturnsTheChosenFallback()
+    {
+        // Act
+        var main = MainContactRule.Choose(coordinatorPostVacant: false, fallbackContactId: 3, [Coordinator with { IsPublished = false }, Officer, Analyst], Tsis);
+
+        // Assert
+        Assert.Equal(MainContactKind.OtherContact, main.Kind);
+        Assert.Equal("Robin Specimen", main.Name);
+    }
+
+    [Fact]
+    public void Choose_UnpublishedFallback_IsNotNamedNorReplacedByAnotherContact()
     {
         // Arrange
         var hidden = Analyst with { IsPublished = false };
@@ -83,7 +95,9 @@ public sealed class MainContactRuleTests
         var main = MainContactRule.Choose(coordinatorPostVacant: true, fallbackContactId: hidden.Id, [hidden, Officer], Tsis);
 
         // Assert
-        Assert.Equal("Sam Sample", main.Name);
+        Assert.Equal(MainContactKind.ThirdSectorInterface, main.Kind);
+        Assert.NotEqual("Sam Sample", main.Name);
+        Assert.NotEqual("Robin Specimen", main.Name);
     }
 
     [Fact]

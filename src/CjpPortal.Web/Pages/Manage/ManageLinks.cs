@@ -17,6 +17,10 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string EditContact(string slug, int id) => Page("/Manage/Partnerships/Contacts/Edit", new { slug, id });
 
+    public string RemoveContact(string slug, int id) => Page("/Manage/Partnerships/Contacts/Remove", new { slug, id });
+
+    public string DeleteRoute(string slug, int id) => Page("/Manage/Partnerships/Routes/Delete", new { slug, id });
+
     public string Routes(string slug) => Page("/Manage/Partnerships/Routes/Index", new { slug });
 
     public string NewRoute(string slug) => Page("/Manage/Partnerships/Routes/New", new { slug });

@@ -42,7 +42,9 @@ public class RemoveModel(AccountAdministration accounts, AdminLinks links) : Pag
             case RemoveOutcome.NotFound:
                 return NotFound();
             default:
-                TempData[FormPages.BannerKey] = $"{account.Email} has been removed and signed out.";
+                TempData[FormPages.BannerKey] = account.NeverSignedIn
+                    ? $"{account.Email} has been removed. They had not used their invitation, and its link no longer works."
+                    : $"{account.Email} has been removed and signed out.";
                 return LocalRedirect(links.Staff());
         }
     }

@@ -14,12 +14,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships;
 
 /// <summary>A partnership's details: website, governance notes, whether the coordinator post is vacant and who people
-/// should contact meanwhile. A save from a form opened before someone else's save is refused, showing their values.</summary>
+/// should contact meanwhile (a published contact; the choice is kept while the post is filled, for the next vacancy).
+/// A save from a form opened before someone else's save keeps their changes to fields this person left alone, and is
+/// refused only when both changed the same field.</summary>
 public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
 
     public string Name { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
+
+    /// <summary>The partnership's published contacts: only they may be the fallback.</summary>
     public IReadOnlyList<ContactOption> Contacts { get; private set; } = [];
 
     public IEnumerable<SelectListItem> ContactItems =>
@@ -47,6 +51,10 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
     [BindProperty]
     public uint Version { get; set; }
 
+    /// <summary>The values the form was filled from (<see cref="FormOriginals"/>).</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Original { get; set; } = [];
+
     public sealed record ContactOption(int Id, string Label);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -61,7 +69,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         GovernanceNotes = partnership.GovernanceNotes;
         CoordinatorPostVacant = partnership.CoordinatorPostVacant;
         FallbackContactId = partnership.FallbackContactId;
-        Version = db.VersionOf(partnership);
+        Remember(partnership);
         return Page();
     }
 
@@ -81,7 +89,21 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
 
         if (!db.ExpectVersion(partnership, Version))
         {
-            return Conflict(partnership, db.VersionOf(partnership));
+            // Someone saved since this form was opened (perhaps a rename by CJS staff, which this form does not show).
+            var conflicts = Merge(partnership);
+            if (conflicts.Count > 0)
+            {
+                return Conflict(partnership, conflicts);
+            }
+
+            db.ExpectVersion(partnership, db.VersionOf(partnership));
+            ModelState.Clear();
+            Validate();
+            if (!ModelState.IsValid)
+            {
+                Remember(partnership);
+                return FormPages.Invalid(this);
+            }
         }
 
         partnership.Website = Website;
@@ -94,10 +116,10 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone saved between loading the row and saving it: show their values, not ours.
+            // Someone saved between loading the row and saving it: show their values where they clash with ours.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(slug, cancellationToken);
-            return current is null ? NotFound() : Conflict(current, db.VersionOf(current));
+            return current is null ? NotFound() : Conflict(current, Merge(current));
         }
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
@@ -112,7 +134,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         {
             (Name, Slug) = (partnership.Name, partnership.Slug);
             Contacts = await db.Contacts.AsNoTracking()
-                .Where(c => c.PartnershipId == partnership.Id)
+                .Where(c => c.PartnershipId == partnership.Id && c.IsPublished)
                 .OrderBy(c => c.DisplayOrder).ThenBy(c => c.Name)
                 .Select(c => new ContactOption(c.Id, c.Name + ", " + c.Role))
                 .ToListAsync(cancellationToken);
@@ -121,12 +143,24 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         return partnership;
     }
 
-    /// <summary>The rules that depend on the partnership's contacts and on other fields; the rest are attributes.</summary>
+    private void Remember(Partnership partnership)
+    {
+        Version = db.VersionOf(partnership);
+        Original = [];
+        Original.Remember(nameof(Website), partnership.Website);
+        Original.Remember(nameof(GovernanceNotes), partnership.GovernanceNotes);
+        Original.Remember(nameof(CoordinatorPostVacant), partnership.CoordinatorPostVacant);
+        Original.Remember(nameof(FallbackContactId), partnership.FallbackContactId);
+    }
+
+    /// <summary>The rules that depend on the partnership's contacts and on other fields; the rest are attributes.
+    /// Hidden contacts are not offered, and a hidden one posted anyway is refused: the public page would name someone
+    /// else while the post is vacant.</summary>
     private void Validate()
     {
         if (FallbackContactId is { } id && Contacts.All(c => c.Id != id))
         {
-            ModelState.AddModelError(nameof(FallbackContactId), "Choose one of this partnership’s contacts");
+            ModelState.AddModelError(nameof(FallbackContactId), "Choose one of this partnership’s contacts shown on the public page");
         }
         else if (CoordinatorPostVacant && FallbackContactId is null)
         {
@@ -134,34 +168,26 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         }
     }
 
-    /// <summary>Refuses a save from an out-of-date form: lists where the stored values differ from this form's, and
-    /// refills the form's version so the user can save again once they have checked.</summary>
-    private IActionResult Conflict(Partnership current, uint currentVersion)
+    /// <summary>Takes the stored value of each field this form left alone, and lists the fields both changed.</summary>
+    private ConflictList Merge(Partnership current)
     {
-        string ContactName(int? id) => Contacts.FirstOrDefault(c => c.Id == id)?.Label ?? "no one";
-        var conflicts = new List<string>();
-        if (current.Website != Website)
-        {
-            conflicts.Add($"Website is now {FormPages.Shown(current.Website)} (you entered {FormPages.Shown(Website)})");
-        }
+        string? ContactName(int? id) => id is null ? null : Contacts.FirstOrDefault(c => c.Id == id)?.Label ?? "a contact not shown on the public page";
+        var conflicts = new ConflictList();
+        Website = conflicts.Merge("Website", Original, nameof(Website), current.Website, Website);
+        GovernanceNotes = conflicts.Merge("Governance notes", Original, nameof(GovernanceNotes), current.GovernanceNotes, GovernanceNotes);
+        CoordinatorPostVacant = conflicts.Merge("The coordinator post", Original, nameof(CoordinatorPostVacant), current.CoordinatorPostVacant, CoordinatorPostVacant,
+            vacant => vacant ? "vacant" : "filled");
+        FallbackContactId = conflicts.Merge("The fallback contact", Original, nameof(FallbackContactId), current.FallbackContactId, FallbackContactId, ContactName);
+        return conflicts;
+    }
 
-        if (current.GovernanceNotes != GovernanceNotes)
-        {
-            conflicts.Add($"Governance notes are now {FormPages.Shown(current.GovernanceNotes)} (you entered {FormPages.Shown(GovernanceNotes)})");
-        }
-
-        if (current.CoordinatorPostVacant != CoordinatorPostVacant)
-        {
-            conflicts.Add($"The coordinator post is now marked {(current.CoordinatorPostVacant ? "vacant" : "filled")} (you chose {(CoordinatorPostVacant ? "vacant" : "filled")})");
-        }
-
-        if (current.FallbackContactId != FallbackContactId)
-        {
-            conflicts.Add($"The fallback contact is now {ContactName(current.FallbackContactId)} (you chose {ContactName(FallbackContactId)})");
-        }
-
+    /// <summary>Refuses a save from an out-of-date form (409) listing the fields both people changed; the form shows
+    /// the stored values elsewhere and takes the stored version, so saving again replaces theirs on purpose.</summary>
+    private IActionResult Conflict(Partnership current, ConflictList conflicts)
+    {
         Conflicts = conflicts;
-        Version = currentVersion;
+        Remember(current);
+        ModelState.Clear();
         return FormPages.RefuseStale(this, FormPages.StaleMessage("these details"));
     }
 }

@@ -1,5 +1,6 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,10 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships;
 /// <summary>One partnership's editing overview: links to each part and "Confirm this page is up to date".</summary>
 public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
+    /// <summary>CJS staff (or an administrator) rather than the partnership's coordinator: they reach these pages from
+    /// /national, and cannot open /manage.</summary>
+    public bool ActsForCjs => User.IsInRole(Roles.CjsStaff) || User.IsInRole(Roles.Administrator);
+
     public string Name { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
     public DateOnly? LastConfirmedOn { get; private set; }
@@ -40,7 +45,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
         }
 
         partnership.LastConfirmedOn = ScottishTime.Today(clock);
-        await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
+        var actor = FormPages.Actor(User);
+        partnership.LastConfirmedByCjsStaff = ActsForCjs
+            && !await db.PartnershipCoordinators.AnyAsync(pc => pc.UserId == actor.UserId && pc.PartnershipId == partnership.Id, cancellationToken);
+        await db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = $"You confirmed that {partnership.Name}’s page is up to date.";
         return LocalRedirect(links.Partnership(slug));

@@ -26,6 +26,10 @@ public abstract class PartnershipFormModel(AppDbContext db, ManageLinks links) :
     [BindProperty]
     public uint Version { get; set; }
 
+    /// <summary>The values the edit form was filled from (<see cref="FormOriginals"/>); empty for a new record.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Original { get; set; } = [];
+
     protected async Task<bool> LoadPartnershipAsync(string slug, CancellationToken cancellationToken)
     {
         var partnership = await ManagedPartnership.FindAsync(db, slug, cancellationToken);

@@ -30,7 +30,9 @@ public class RemoveModel(AccountAdministration accounts) : PageModel
         }
 
         await accounts.RemoveAsync(id, IndexModel.CoordinatorRole, FormPages.Actor(User), cancellationToken);
-        TempData[FormPages.BannerKey] = $"{account.Email} has been removed as a coordinator and signed out.";
+        TempData[FormPages.BannerKey] = account.NeverSignedIn
+            ? $"{account.Email} has been removed. They had not used their invitation, and its link no longer works."
+            : $"{account.Email} has been removed as a coordinator and signed out.";
         return LocalRedirect("/national/coordinators");
     }
 }

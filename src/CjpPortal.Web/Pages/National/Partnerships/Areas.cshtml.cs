@@ -25,15 +25,14 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
     /// <summary>The areas this partnership covers now, by name.</summary>
     public IReadOnlyList<Area> Covered { get; private set; } = [];
 
-    /// <summary>Every other area, grouped by the partnership that covers it now, both by name.</summary>
-    public IReadOnlyList<IGrouping<string, Area>> Others { get; private set; } = [];
+    /// <summary>Every other area in alphabetical order (people look for the area, not for the partnership covering it).</summary>
+    public IReadOnlyList<Area> Others { get; private set; } = [];
 
-    /// <summary><see cref="Others"/> as the select's options, a group for each partnership.</summary>
-    public IEnumerable<SelectListItem> OtherItems => Others.SelectMany(group =>
-    {
-        var optgroup = new SelectListGroup { Name = $"Now in {group.Key}" };
-        return group.Select(area => new SelectListItem(area.Name, area.Id.ToString(CultureInfo.InvariantCulture)) { Group = optgroup });
-    });
+    /// <summary><see cref="Others"/> as the select's options, each saying which partnership covers it now.</summary>
+    public IEnumerable<SelectListItem> OtherItems => Others.Select(area =>
+        new SelectListItem($"{area.Name} (now in {area.PartnershipName})", area.Id.ToString(CultureInfo.InvariantCulture)));
+
+    private static readonly StringComparer AlphabeticalOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true);
 
     /// <summary>The area chosen to move to this partnership.</summary>
     [BindProperty]
@@ -139,7 +138,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
             .Select(a => new Area(a.Id, a.Name, a.PartnershipId, a.Partnership.Name, a.ThirdSectorInterface == null ? null : a.ThirdSectorInterface.Name))
             .ToListAsync(cancellationToken);
         Covered = [.. areas.Where(a => a.PartnershipId == partnershipId)];
-        Others = [.. areas.Where(a => a.PartnershipId != partnershipId).GroupBy(a => a.PartnershipName).OrderBy(g => g.Key, StringComparer.Ordinal)];
+        Others = [.. areas.Where(a => a.PartnershipId != partnershipId).OrderBy(a => a.Name, AlphabeticalOrder)];
         AreasVersion = NationalPartnershipPages.Fingerprint(areas.Select(a => (a.Id, a.PartnershipId)));
         return areas;
     }

@@ -14,6 +14,9 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
 
+    /// <summary>Why a contact shown on the public page needs an address or a number.</summary>
+    public const string UnreachableMessage = "Enter an email address or a telephone number for a contact shown on the public page, or do not show this contact";
+
     [BindProperty]
     [Required(ErrorMessage = "Enter the contact’s name")]
     [StringLength(Contact.NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
@@ -47,11 +50,38 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
         Email = contact.Email;
         Phone = contact.Phone;
         IsPublished = contact.IsPublished;
-        Version = Db.VersionOf(contact);
+        Remember(contact);
     }
 
-    /// <summary>The address as it is stored (lower case); the fields' rules are their attributes.</summary>
-    protected void Normalise() => Email = EmailAddress.Normalise(Email);
+    /// <summary>The form's version and the values it was filled from (<see cref="FormOriginals"/>).</summary>
+    protected void Remember(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        Version = Db.VersionOf(contact);
+        Original = [];
+        Original.Remember(nameof(Name), contact.Name);
+        Original.Remember(nameof(Role), contact.Role);
+        Original.Remember(nameof(IsCoordinator), contact.IsCoordinator);
+        Original.Remember(nameof(Email), contact.Email);
+        Original.Remember(nameof(Phone), contact.Phone);
+        Original.Remember(nameof(IsPublished), contact.IsPublished);
+    }
+
+    /// <summary>The address as it is stored (lower case); the fields' rules are their attributes, and a published
+    /// contact must have a way to reach them.</summary>
+    protected void Normalise()
+    {
+        Email = EmailAddress.Normalise(Email);
+        Validate();
+    }
+
+    protected void Validate()
+    {
+        if (IsPublished && Email is null && Phone is null)
+        {
+            ModelState.AddModelError(nameof(Email), UnreachableMessage);
+        }
+    }
 
     protected void Apply(Contact contact)
     {
@@ -70,18 +100,28 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
     }
 
-    /// <summary>Lists where the stored contact differs from this form and refills the form's version.</summary>
-    protected IActionResult RefuseStale(Contact current)
+    /// <summary>Takes the stored value of each field this form left alone and lists the fields both people changed
+    /// (<see cref="ConflictList.Merge"/>).</summary>
+    protected ConflictList Merge(Contact current)
     {
         ArgumentNullException.ThrowIfNull(current);
         var conflicts = new ConflictList();
+        Name = conflicts.Merge("Name", Original, nameof(Name), current.Name, Name);
+        Role = conflicts.Merge("Role", Original, nameof(Role), current.Role, Role);
+        Email = conflicts.Merge("Email", Original, nameof(Email), current.Email, Email);
+        Phone = conflicts.Merge("Telephone", Original, nameof(Phone), current.Phone, Phone);
+        IsCoordinator = conflicts.Merge("Coordinator", Original, nameof(IsCoordinator), current.IsCoordinator, IsCoordinator);
+        IsPublished = conflicts.Merge("Published", Original, nameof(IsPublished), current.IsPublished, IsPublished);
+        return conflicts;
+    }
 
-        conflicts.Compare("Name", current.Name, Name);
-        conflicts.Compare("Role", current.Role, Role);
-        conflicts.Compare("Email", current.Email, Email);
-        conflicts.Compare("Telephone", current.Phone, Phone);
-        conflicts.Compare("Coordinator", AuditedSave.Format(current.IsCoordinator), AuditedSave.Format(IsCoordinator));
-        conflicts.Compare("Published", AuditedSave.Format(current.IsPublished), AuditedSave.Format(IsPublished));
+    /// <summary>Refuses a save from an out-of-date form (409) with the fields both people changed; the others show
+    /// what is stored.</summary>
+    protected IActionResult RefuseStale(Contact current, ConflictList conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        Remember(current);
+        ModelState.Clear();
         return RefuseStale(current, conflicts, "this contact");
     }
 }

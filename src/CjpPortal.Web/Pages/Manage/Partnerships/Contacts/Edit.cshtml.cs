@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
-/// <summary>Edits one contact. A save from a form opened before someone else's save is refused.</summary>
+/// <summary>Edits one contact. A save from a form opened before someone else's save keeps their changes to the fields
+/// this person left alone, and is refused only where both changed the same field.</summary>
 public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : ContactFormModel(db, clock, cache, links)
 {
     public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken cancellationToken)
@@ -31,6 +32,11 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         }
 
         Normalise();
+        if (!IsPublished && await Db.Partnerships.AnyAsync(p => p.Id == PartnershipId && p.CoordinatorPostVacant && p.FallbackContactId == id, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(IsPublished), IndexModel.HidingFallbackMessage(contact.Name));
+        }
+
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);
@@ -38,7 +44,20 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
 
         if (!Db.ExpectVersion(contact, Version))
         {
-            return RefuseStale(contact);
+            var conflicts = Merge(contact);
+            if (conflicts.Count > 0)
+            {
+                return RefuseStale(contact, conflicts);
+            }
+
+            Db.ExpectVersion(contact, Db.VersionOf(contact));
+            ModelState.Clear();
+            Validate();
+            if (!ModelState.IsValid)
+            {
+                Remember(contact);
+                return FormPages.Invalid(this);
+            }
         }
 
         Apply(contact);
@@ -50,7 +69,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         {
             Db.ChangeTracker.Clear();
             var current = await FindAsync(slug, id, cancellationToken);
-            return current is null ? NotFound() : RefuseStale(current);
+            return current is null ? NotFound() : RefuseStale(current, Merge(current));
         }
 
         return SavedRedirect(Links.Contacts, $"{contact.Name} has been saved.");

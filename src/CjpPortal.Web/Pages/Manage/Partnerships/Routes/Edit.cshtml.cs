@@ -40,7 +40,20 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
 
         if (!Db.ExpectVersion(route, Version))
         {
-            return RefuseStale(route);
+            var conflicts = Merge(route);
+            if (conflicts.Count > 0)
+            {
+                return RefuseStale(route, conflicts);
+            }
+
+            Db.ExpectVersion(route, Db.VersionOf(route));
+            ModelState.Clear();
+            await ValidateAsync(id, cancellationToken);
+            if (!ModelState.IsValid)
+            {
+                Remember(route);
+                return FormPages.Invalid(this);
+            }
         }
 
         Apply(route);
@@ -55,7 +68,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         {
             Db.ChangeTracker.Clear();
             var current = await FindAsync(slug, id, cancellationToken);
-            return current is null ? NotFound() : RefuseStale(current);
+            return current is null ? NotFound() : RefuseStale(current, Merge(current));
         }
 
         return SavedRedirect(Links.Routes, $"“{route.Title}” has been saved.");

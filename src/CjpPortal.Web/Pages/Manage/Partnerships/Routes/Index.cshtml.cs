@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>A partnership's engagement routes in the order the public page shows them: move a route up or down,
-/// deactivate it (hidden from the public, kept for history) or reactivate it.</summary>
+/// deactivate it (hidden from the public, kept for history) or reactivate it; deleting asks first
+/// (<see cref="DeleteModel"/>).</summary>
 public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
     public string PartnershipName { get; private set; } = string.Empty;
@@ -43,8 +44,11 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
                 return null;
             }
 
+            var moved = routes[index];
+            var wasBelow = routes[index - 1].Title;
             (routes[index - 1], routes[index]) = (routes[index], routes[index - 1]);
-            return $"“{routes[index - 1].Title}” has been moved up.";
+            Moved(moved, wasBelow, index - 1 == 0 ? null : routes[index - 2].Title);
+            return $"“{moved.Title}” has been moved up.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostMoveDownAsync(string slug, int routeId, CancellationToken cancellationToken) =>
@@ -55,8 +59,11 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
                 return null;
             }
 
+            var moved = routes[index];
+            var wasBelow = index == 0 ? null : routes[index - 1].Title;
             (routes[index + 1], routes[index]) = (routes[index], routes[index + 1]);
-            return $"“{routes[index + 1].Title}” has been moved down.";
+            Moved(moved, wasBelow, routes[index].Title);
+            return $"“{moved.Title}” has been moved down.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostDeactivateAsync(string slug, int routeId, CancellationToken cancellationToken) =>
@@ -106,9 +113,21 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
             routes[i].DisplayOrder = i + 1;
         }
 
-        await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
+        var actor = FormPages.Actor(User);
+        if (move is { } m)
+        {
+            db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(partnershipId, HistoryCatalogue.EngagementRoute.Entity, m.Route.Id,
+                HistoryCatalogue.PlacementField, HistoryCatalogue.PlacementValue(m.WasBelow), HistoryCatalogue.PlacementValue(m.NowBelow)));
+        }
+
+        await db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = message;
         return LocalRedirect(links.Routes(slug));
     }
+
+    /// <summary>The move made by this request, recorded in history as "moved below X" (not position numbers).</summary>
+    private (EngagementRoute Route, string? WasBelow, string? NowBelow)? move;
+
+    private void Moved(EngagementRoute route, string? wasBelow, string? nowBelow) => move = (route, wasBelow, nowBelow);
 }

@@ -71,7 +71,31 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         ContactEmail = route.ContactEmail;
         MeetingFrequency = route.MeetingFrequency;
         Format = (int?)route.Format;
+        Remember(route);
+    }
+
+    /// <summary>The form's version and the values it was filled from (<see cref="FormOriginals"/>).</summary>
+    protected void Remember(EngagementRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
         Version = Db.VersionOf(route);
+        Original = [];
+        Original.Remember(nameof(Kind), (int)route.Kind);
+        Original.Remember(nameof(RepresentationKind), (int?)route.RepresentationKind);
+        Original.Remember(nameof(Title), route.Title);
+        Original.Remember(nameof(Description), route.Description);
+        Original.Remember(nameof(HowToJoin), route.HowToJoin);
+        Original.Remember(nameof(ContactName), route.ContactName);
+        Original.Remember(nameof(ContactEmail), route.ContactEmail);
+        Original.Remember(nameof(MeetingFrequency), route.MeetingFrequency);
+        Original.Remember(nameof(Format), (int?)route.Format);
+    }
+
+    /// <summary>A title as compared for duplicates: case and runs of spaces do not make a different title.</summary>
+    public static string TitleKey(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
     }
 
     /// <summary>Checks what the attributes cannot: the choices against their lists and the title's uniqueness
@@ -99,10 +123,15 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
             ModelState.AddModelError(nameof(Format), "Choose how meetings are held");
         }
 
-        if (ModelState.GetFieldValidationState(nameof(Title)) != ModelValidationState.Invalid
-            && await Db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
+        if (ModelState.GetFieldValidationState(nameof(Title)) != ModelValidationState.Invalid && Title is not null)
         {
-            AddDuplicateTitleError();
+            // A handful of routes per partnership: compared here, as the unique index compares exact titles only.
+            var others = await Db.EngagementRoutes.Where(r => r.PartnershipId == PartnershipId && r.Id != routeId).Select(r => r.Title).ToListAsync(cancellationToken);
+            var key = TitleKey(Title);
+            if (others.Any(t => TitleKey(t) == key))
+            {
+                AddDuplicateTitleError();
+            }
         }
     }
 
@@ -138,25 +167,40 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         return true;
     }
 
-    /// <summary>Lists where the stored route differs from this form and refills the form's version.</summary>
-    protected IActionResult RefuseStale(EngagementRoute current)
+    /// <summary>Takes the stored value of each field this form left alone and lists the fields both people changed
+    /// (<see cref="ConflictList.Merge"/>).</summary>
+    protected ConflictList Merge(EngagementRoute current)
     {
         ArgumentNullException.ThrowIfNull(current);
         var conflicts = new ConflictList();
+        static string? KindLabel(int kind) => Enum.IsDefined((EngagementRouteKind)kind) ? Labels.Of((EngagementRouteKind)kind) : null;
+        static string? FormatLabel(int? format) => format is { } f && Enum.IsDefined((MeetingFormat)f) ? Labels.Of((MeetingFormat)f) : null;
+        static string? RepresentationLabel(int? kind) => kind is { } k && Enum.IsDefined((BoardRepresentationKind)k) ? Labels.Of((BoardRepresentationKind)k) : null;
+        Kind = conflicts.Merge("Kind", Original, nameof(Kind), (int)current.Kind, Kind, KindLabel);
+        RepresentationKind = conflicts.Merge("Representation", Original, nameof(RepresentationKind), (int?)current.RepresentationKind, RepresentationKind, RepresentationLabel);
+        Title = conflicts.Merge("Title", Original, nameof(Title), current.Title, Title);
+        Description = conflicts.Merge("Description", Original, nameof(Description), current.Description, Description);
+        HowToJoin = conflicts.Merge("How to join", Original, nameof(HowToJoin), current.HowToJoin, HowToJoin);
+        ContactName = conflicts.Merge("Contact name", Original, nameof(ContactName), current.ContactName, ContactName);
+        ContactEmail = conflicts.Merge("Contact email", Original, nameof(ContactEmail), current.ContactEmail, ContactEmail);
+        MeetingFrequency = conflicts.Merge("Meeting frequency", Original, nameof(MeetingFrequency), current.MeetingFrequency, MeetingFrequency);
+        Format = conflicts.Merge("Format", Original, nameof(Format), (int?)current.Format, Format, FormatLabel);
+        return conflicts;
+    }
 
-        conflicts.Compare("Kind", Labels.Of(current.Kind), Enum.IsDefined((EngagementRouteKind)Kind) ? Labels.Of((EngagementRouteKind)Kind) : null);
-        conflicts.Compare("Title", current.Title, Title);
-        conflicts.Compare("Description", current.Description, Description);
-        conflicts.Compare("How to join", current.HowToJoin, HowToJoin);
-        conflicts.Compare("Contact name", current.ContactName, ContactName);
-        conflicts.Compare("Contact email", current.ContactEmail, ContactEmail);
-        conflicts.Compare("Meeting frequency", current.MeetingFrequency, MeetingFrequency);
-        conflicts.Compare("Format", current.Format is { } f ? Labels.Of(f) : null, Format is { } g && Enum.IsDefined((MeetingFormat)g) ? Labels.Of((MeetingFormat)g) : null);
+    /// <summary>Refuses a save from an out-of-date form (409) with the fields both people changed; the others show
+    /// what is stored.</summary>
+    protected IActionResult RefuseStale(EngagementRoute current, ConflictList conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(conflicts);
         if (!current.IsActive)
         {
             conflicts.Add("The route has been deactivated");
         }
 
+        Remember(current);
+        ModelState.Clear();
         return RefuseStale(current, conflicts, "this route");
     }
 
