@@ -16,7 +16,7 @@ public sealed partial class MapTests(PortalFixture portal)
     private static readonly string[] SmallAreas =
     [
         "Clackmannanshire", "West Dunbartonshire", "Inverclyde", "East Renfrewshire", "Renfrewshire", "Falkirk",
-        "East Lothian", "Midlothian", "West Lothian", "East Dunbartonshire", "Dundee City",
+        "East Lothian", "Midlothian", "West Lothian", "East Dunbartonshire",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
