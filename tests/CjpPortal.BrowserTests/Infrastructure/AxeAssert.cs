@@ -6,7 +6,8 @@ using Xunit.Sdk;
 
 namespace CjpPortal.BrowserTests.Infrastructure;
 
-/// <summary>Runs axe-core against the page as it stands and fails on any WCAG 2.0/2.1/2.2 A or AA violation.</summary>
+/// <summary>Runs axe-core against the page as it stands and fails on any WCAG 2.0/2.1/2.2 A or AA violation, or on
+/// content outside every landmark (axe's best-practice "region" rule, on so that site-wide notices stay in one).</summary>
 public static class AxeAssert
 {
     private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -110,7 +111,7 @@ public static class AxeAssert
         return await page.EvaluateAsync<string>(
             """
             async tags => {
-                const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+                const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { region: { enabled: true } }, resultTypes: ['violations'] });
                 return JSON.stringify(results.violations);
             }
             """,

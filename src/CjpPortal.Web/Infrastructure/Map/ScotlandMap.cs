@@ -13,7 +13,11 @@ public readonly record struct MapPoint(int XTenths, int YTenths)
 }
 
 /// <summary>One council area drawn as SVG: its rings in viewBox units and the same rings as path data.</summary>
-public sealed record MapShape(string GssCode, string Name, IReadOnlyList<IReadOnlyList<MapPoint>> Rings, string PathData);
+public sealed record MapShape(string GssCode, string Name, IReadOnlyList<IReadOnlyList<MapPoint>> Rings, string PathData)
+{
+    /// <summary>The box around every ring, in viewBox units.</summary>
+    public MapBox Box { get; } = MapBox.Around(Rings);
+}
 
 /// <summary>The council-area boundaries projected and fitted into an SVG viewBox. The geometry never changes, so the
 /// host builds it once (a singleton) the first time the map page asks for it.</summary>
