@@ -9,5 +9,6 @@ public static class PortalEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         DirectoryCsv.Map(app);
+        DashboardCsv.Map(app);
     }
 }
