@@ -10,5 +10,6 @@ public static class PortalEndpoints
         ArgumentNullException.ThrowIfNull(app);
         DirectoryCsv.Map(app);
         DashboardCsv.Map(app);
+        StatementsCsv.Map(app);
     }
 }
