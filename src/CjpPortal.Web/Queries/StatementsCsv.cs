@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CjpPortal.Core.Domain;
-using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using CsvHelper;
 
