@@ -9,5 +9,7 @@ public static class PortalEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         DirectoryCsv.Map(app);
+        DashboardCsv.Map(app);
+        StatementsCsv.Map(app);
     }
 }

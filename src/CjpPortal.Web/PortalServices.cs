@@ -18,6 +18,7 @@ public static class PortalServices
     {
         services.AddScoped<DirectoryQueries>();
         services.AddScoped<HistoryQueries>();
+        services.AddScoped<DashboardQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();

@@ -45,3 +45,52 @@ public static class Labels
         _ => status.ToString(),
     };
 }
+
+/// <summary>Plain-English names for the standings computed by the rules in <see cref="Rules"/>.</summary>
+public static class StandingLabels
+{
+    public static string Of(Rules.PlanStage stage) => stage switch
+    {
+        Rules.PlanStage.Draft => "Draft",
+        Rules.PlanStage.ConsultationPlanned => "Consultation planned",
+        Rules.PlanStage.InConsultation => "Open for consultation",
+        Rules.PlanStage.ConsultationClosed => "Consultation closed",
+        Rules.PlanStage.Published => "Published",
+        Rules.PlanStage.Superseded => "Superseded",
+        _ => stage.ToString(),
+    };
+
+    public static string Of(Rules.ReturnStatus status) => status switch
+    {
+        Rules.ReturnStatus.NotYetDue => "Not yet due",
+        Rules.ReturnStatus.Due => "Due",
+        Rules.ReturnStatus.Overdue => "Overdue",
+        Rules.ReturnStatus.Submitted => "Submitted",
+        Rules.ReturnStatus.Published => "Published",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Rules.StatementStatus status) => status switch
+    {
+        Rules.StatementStatus.NoCurrentPlan => "No published plan",
+        Rules.StatementStatus.Missing => "Not published",
+        Rules.StatementStatus.Published => "Published",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Rules.CoordinatorAccountStatus status) => status switch
+    {
+        Rules.CoordinatorAccountStatus.None => "No account",
+        Rules.CoordinatorAccountStatus.NotSetUp => "Invited, not set up",
+        Rules.CoordinatorAccountStatus.Active => "Active",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Rules.CurrentPlanStanding standing) => standing switch
+    {
+        Rules.CurrentPlanStanding.None => "No published plan",
+        Rules.CurrentPlanStanding.PeriodEnded => "Period ended",
+        Rules.CurrentPlanStanding.Current => "Current",
+        _ => standing.ToString(),
+    };
+}

@@ -88,6 +88,9 @@ public sealed record PlanSnapshot(
     StatementSnapshot? Statement)
 {
     public string PeriodLabel => $"{PeriodStart.Year} to {PeriodEnd.Year}";
+
+    /// <summary>The dates the plan rules (<see cref="PlanRules"/>) work from.</summary>
+    public PlanDates Dates => new(Id, PeriodStart, PeriodEnd, ConsultationOpensOn, ConsultationClosesOn, PublishedOn, Statement?.PublishedOn);
 }
 
 public sealed record StatementSnapshot(DateOnly? PublishedOn, string? Link, string? Summary)

@@ -17,6 +17,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/directory", 200)]
     [InlineData("/directory?area=S12000014", 200)]
     [InlineData("/map", 200)]
+    [InlineData("/consultations", 200)]
+    [InlineData("/participation-statements", 200)]
     [InlineData("/about", 200)]
     [InlineData("/accessibility", 200)]
     [InlineData("/privacy", 200)]

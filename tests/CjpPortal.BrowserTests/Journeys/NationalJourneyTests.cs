@@ -63,6 +63,8 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/national")]
     [InlineData("/national/coordinators")]
     [InlineData("/national/coordinators/invite")]
+    [InlineData("/national/dashboard")]
+    [InlineData("/national/dashboard?year=2024&problem=overdue-return&map=return")]
     [InlineData("/national/history")]
     [InlineData("/national/partnerships")]
     [InlineData("/national/partnerships/ayrshire")]

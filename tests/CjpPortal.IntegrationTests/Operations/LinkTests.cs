@@ -39,6 +39,7 @@ public sealed class LinkTests(PortalFixture fixture)
         ["NationalLinks.RenamePartnership"] = "/national/partnerships/falkirk/name",
         ["NationalLinks.PartnershipAreas"] = "/national/partnerships/falkirk/areas",
         ["NationalLinks.Coordinators"] = "/national/coordinators?page=2",
+        ["NationalLinks.Dashboard"] = "/national/dashboard",
         ["NationalLinks.InviteCoordinator"] = "/national/coordinators/invite",
         ["NationalLinks.Coordinator"] = $"/national/coordinators/{Account}",
         ["NationalLinks.History"] = "/national/history?page=2",

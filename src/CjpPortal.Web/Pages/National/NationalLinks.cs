@@ -9,6 +9,8 @@ public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator
 
     public string Partnerships() => Page("/National/Partnerships/Index");
 
+    public string Dashboard() => Page("/National/Dashboard/Index");
+
     public string Partnership(string slug) => Page("/National/Partnerships/Show", new { slug });
 
     public string RenamePartnership(string slug) => Page("/National/Partnerships/Name", new { slug });

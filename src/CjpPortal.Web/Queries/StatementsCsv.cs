@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using CjpPortal.Core.Domain;
+using CjpPortal.Web.Infrastructure;
+using CsvHelper;
+
+namespace CjpPortal.Web.Queries;
+
+/// <summary>/participation-statements.csv: the public participation statements table as open data.</summary>
+public static class StatementsCsv
+{
+    public static readonly string[] Headers =
+    [
+        "Partnership", "Council areas", "Current plan start", "Current plan end", "Participation statement",
+        "Participation statement published", "Participation statement link", "Page",
+    ];
+
+    public static void Map(WebApplication app) =>
+        app.MapMethods("/participation-statements.csv", [HttpMethods.Get, HttpMethods.Head], WriteAsync)
+            .AllowAnonymous().CacheOutput(PublicCache.PolicyName);
+
+    private static async Task WriteAsync(HttpContext context, DirectoryQueries queries, PortalLinks links)
+    {
+        var today = queries.Today;
+        var rows = StatementRow.From(await queries.AllAsync(context.RequestAborted), today);
+        var baseUri = links.BaseUri(context.Request);
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"cjp-participation-statements-{today:yyyy-MM-dd}.csv\"");
+
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in Headers)
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var row in rows)
+        {
+            string?[] fields =
+            [
+                row.Partnership,
+                row.AreaNames.Replace(", ", "; ", StringComparison.Ordinal),
+                row.CurrentPlan?.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.CurrentPlan?.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                StandingLabels.Of(row.Status),
+                row.Statement?.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.Statement?.Link,
+                new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
+            ];
+            foreach (var field in fields)
+            {
+                csv.WriteField(CsvSafety.Neutralise(field));
+            }
+
+            await csv.NextRecordAsync();
+        }
+    }
+}
