@@ -18,12 +18,12 @@ public sealed class ReflowTests(PortalFixture portal)
     private const int Height = 900;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map"];
+    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements"];
 
     private static readonly string[] SignedInDataPages =
     [
         "/manage/partnerships/falkirk/history", "/national", "/national/coordinators", "/national/history",
-        "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff",
+        "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
     ];
 
     [Fact]
