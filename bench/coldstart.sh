@@ -44,6 +44,8 @@ if cjp_port_in_use "$port"; then
   cjp_die "port $port is already in use; stop that program or set CJP_COLDSTART_PORT."
 fi
 mkdir -p "$results"
+# Taken now: the source is published below, and may be edited while the runs go on.
+revision="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 
 app_pid=""
 stop_app() {
@@ -197,7 +199,7 @@ pair_median="$(awk -F, 'NR > 1 { ms[$1, $2] = $3; n = ($1 + 0 > n ? $1 + 0 : n) 
   printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
 
 {
-  echo "CJP Portal cold start, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "CJP Portal cold start, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $revision"
   echo "process start until the first 200 from GET $path; $runs runs of each after $warmup warm-up, alternating;"
   echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); dotnet $(dotnet --version)"
   echo
