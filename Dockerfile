@@ -39,7 +39,5 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
 # The non-root user that the .NET images provide.
-# The data-protection key volume must be writable by the app user.
-RUN mkdir -p /keys && chown $APP_UID /keys
 USER $APP_UID
 ENTRYPOINT ["dotnet", "CjpPortal.Web.dll"]

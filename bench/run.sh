@@ -64,6 +64,7 @@ trap 'exit 130' INT TERM
 
 cjp_step "Starting PostgreSQL"
 cjp_pg_start
+cjp_pg_drop_pre_baseline_db cjp_bench
 
 cjp_step "Publishing the portal (Release) to bench/.out"
 rm -rf "$out"

@@ -31,6 +31,7 @@ fi
 
 cjp_step "Starting PostgreSQL"
 cjp_pg_start
+cjp_pg_drop_pre_baseline_db "${CJP_DB:-cjp_dev}"
 
 export ASPNETCORE_ENVIRONMENT=Development
 export Portal__DemoMode=true

@@ -360,6 +360,20 @@ cjp_pg_status() {
   fi
 }
 
+# Drops database $1 if the hand-written migrations that one generated baseline (InitialSchema) replaced built it: its
+# history table has their "MigrationId" column, and the baseline cannot be applied on top. Such a database holds demo
+# data only, which the portal seeds again when it migrates.
+cjp_pg_drop_pre_baseline_db() {
+  local db="$1" psql old
+  psql="$(_cjp_pg_tool psql)"
+  old="$("$psql" -h 127.0.0.1 -p "$CJP_PG_PORT" -U "$CJP_PG_USER" -d "$db" -Atqc \
+    "SELECT 1 FROM information_schema.columns WHERE table_name = '__ef_migrations_history' AND column_name = 'MigrationId'" 2>/dev/null || true)"
+  if [[ "$old" == 1 ]]; then
+    cjp_warn "database $db was built by the old hand-written migrations; dropping it so the generated baseline can rebuild it (demo data is seeded again)"
+    "$psql" -h 127.0.0.1 -p "$CJP_PG_PORT" -U "$CJP_PG_USER" -d postgres -qc "DROP DATABASE \"$db\" WITH (FORCE)"
+  fi
+}
+
 # Npgsql connection string for a database on this cluster.
 cjp_pg_connstr() {
   printf 'Host=127.0.0.1;Port=%s;Username=%s;Database=%s\n' "$CJP_PG_PORT" "$CJP_PG_USER" "$1"

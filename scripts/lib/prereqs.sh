@@ -5,7 +5,7 @@
 #
 # or, from another script:  source scripts/lib/prereqs.sh; cjp_prereqs test
 #
-#   run    .NET SDK 10, Node.js + npm, PostgreSQL 15
+#   run    .NET SDK 10 (and the repository's .NET tools), Node.js + npm, PostgreSQL 15
 #   test   the above + Chromium (browser tests) + python3-aiosmtpd (mail tests)
 #   bench  the above for run + wrk + curl
 #
@@ -100,6 +100,12 @@ cjp_require_node() {
   fi
 }
 
+# The repository's .NET tools (.config/dotnet-tools.json: dotnet-ef, for `dotnet ef migrations add`).
+cjp_restore_dotnet_tools() {
+  (cd "$CJP_ROOT" && dotnet tool restore >/dev/null) ||
+    cjp_die "dotnet tool restore failed (see .config/dotnet-tools.json)." "Run it by hand to see why:  dotnet tool restore"
+}
+
 # cjp_prereqs run|test|bench
 cjp_prereqs() {
   local purpose="${1:-run}"
@@ -112,9 +118,10 @@ cjp_prereqs() {
     *) cjp_die "cjp_prereqs: unknown purpose '$purpose' (run, test or bench)" ;;
   esac
   cjp_require_dotnet
+  cjp_restore_dotnet_tools
   cjp_require_node
   cjp_ensure_packages "${packages[@]}"
-  cjp_ok "dotnet $(dotnet --version), node $(node --version), npm $(npm --version), ${packages[*]}: ok"
+  cjp_ok "dotnet $(dotnet --version) (tools: dotnet-ef), node $(node --version), npm $(npm --version), ${packages[*]}: ok"
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

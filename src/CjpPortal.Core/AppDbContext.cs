@@ -1,7 +1,9 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Core;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<CouncilArea> CouncilAreas => Set<CouncilArea>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
@@ -24,10 +26,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+        Collations.Apply(builder);
         IdentityTableNames.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }

@@ -1,6 +1,5 @@
 using CjpPortal.Core.Seed;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,22 +9,14 @@ namespace CjpPortal.Core;
 
 public static class DatabaseSetup
 {
-    /// <summary>Registers the pooled <see cref="AppDbContext"/> on PostgreSQL.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, string connectionString)
-    {
-        services.AddDbContextPool<AppDbContext>(options => Configure(options, connectionString));
-        services.AddScoped<Seeder>();
-        return services;
-    }
-
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            // Migrations are written by hand (EF design-time tools cannot be installed here), so there is no
-            // model snapshot to compare with; the schema drift test guards the model against the migrations instead.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            // Tables, columns, keys, foreign keys and indexes get snake_case names (pk_partnerships,
+            // ix_contacts_partnership_id_display_order, ...); configurations name only what code refers to.
+            .UseSnakeCaseNamingConvention();
     }
 
     /// <summary>Applies migrations, then reference data, then (in demo mode) example data.</summary>

@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
-using Serilog.Formatting.Json;
+using Serilog.Events;
+using Serilog.Filters;
+using Serilog.Formatting.Compact;
 
 namespace CjpPortal.Web;
 
@@ -18,7 +20,7 @@ public static class PortalHost
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
-        var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options(command is null ? args : args[1..]));
         ConfigureServices(builder);
         await using var app = builder.Build();
 
@@ -27,7 +29,7 @@ public static class PortalHost
             case null:
                 break;
             case "migrate":
-                await DatabaseSetup.MigrateAndSeedAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode);
+                await MigrateAsync(app);
                 app.Logger.LogInformation("Database migrated and seeded");
                 return 0;
             case "create-admin":
@@ -40,11 +42,7 @@ public static class PortalHost
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         if (options.MigrateOnStartup ?? app.Environment.IsDevelopment())
         {
-            await DatabaseSetup.MigrateAndSeedAsync(app.Services, options.DemoMode);
-            if (options.DemoMode)
-            {
-                await DemoAccounts.EnsureAsync(app.Services);
-            }
+            await MigrateAsync(app);
         }
 
         // Before the pipeline is set up, so that the load runs while it is and while Kestrel starts.
@@ -56,6 +54,18 @@ public static class PortalHost
         ConfigurePipeline(app);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The same steps for the migrate command and for migration at start-up, so demo mode gives the same
+    /// portal (demo data and demo accounts) however the database was set up.</summary>
+    private static async Task MigrateAsync(WebApplication app)
+    {
+        var demoMode = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.DemoMode;
+        await DatabaseSetup.MigrateAndSeedAsync(app.Services, demoMode);
+        if (demoMode)
+        {
+            await DemoAccounts.EnsureAsync(app.Services);
+        }
     }
 
     /// <summary>Cold start: every public page reads the partnership snapshot, and its first load builds the EF Core
@@ -86,6 +96,13 @@ public static class PortalHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         ConfigureLogging(builder);
+        // In every environment, tests included: a scoped service captured by a singleton, or a registration that
+        // cannot be built, stops start-up instead of failing on some later request.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
 
         var services = builder.Services;
         var portal = builder.Configuration.GetSection(PortalOptions.SectionName);
@@ -94,19 +111,18 @@ public static class PortalHost
 
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
-        services.AddPortalDatabase(connectionString);
-        services.AddSingleton(TimeProvider.System);
+        services.AddPortalCore(connectionString);
 
-        // Razor Pages validate the antiforgery token on every unsafe method by default.
-        services.AddRazorPages();
-        // Antiforgery (and, later, sign-in) cookies are protected by keys that must survive a restart and be shared
-        // by every instance; without a configured folder they live in memory or the user profile.
-        var dataProtection = services.AddDataProtection().SetApplicationName("cjp-portal");
-        if (portal.GetValue<string>("DataProtectionKeysPath") is { Length: > 0 } keysPath)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-        }
+        // Razor Pages validate the antiforgery token on every unsafe method by default. Route values (the slug and
+        // ids an authorization decision depends on) bind from the route only.
+        services.AddRazorPages(options => options.Conventions.Add(new RouteValuesFromRouteOnly()));
+        // Sign-in, two-factor, antiforgery and TempData cookies are protected by keys that must survive a restart and
+        // be shared by every instance, so they live in the database (data_protection_keys), not on one machine's disk.
+        services.AddDataProtection()
+            .SetApplicationName("cjp-portal")
+            .PersistKeysToDbContext<AppDbContext>();
 
+        SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";
@@ -171,19 +187,29 @@ public static class PortalHost
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        configuration = builder.Environment.IsDevelopment()
-            ? configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        var development = builder.Environment.IsDevelopment();
+        var fromHostingDiagnostics = Matching.FromSource("Microsoft.AspNetCore.Hosting.Diagnostics");
+        builder.Services.AddHttpContextAccessor();
+        // preserveStaticLogger: each host has its own logger (tests run several hosts in one process).
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Enrich.With(new RequestPathEnricher(services.GetRequiredService<IHttpContextAccessor>()))
+                // ASP.NET Core's own "Request starting" lines carry the query string; UseSerilogRequestLogging's line
+                // replaces them, whatever level the configuration sets.
+                .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && fromHostingDiagnostics(e));
+            if (development)
+            {
+                logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        }, preserveStaticLogger: true);
     }
-
-    /// <summary>Pages that show antiforgery tokens, sign-in state or personal data next to text a visitor can put in
-    /// the request.</summary>
-    private static readonly PathString[] PrivatePaths = ["/account", "/manage", "/national", "/admin"];
 
     /// <summary>BREACH: a compressed response's length can reveal a secret on the page to someone who can make the
     /// browser send chosen text and watch the encrypted traffic. These pages are small, so they go uncompressed.
@@ -191,7 +217,7 @@ public static class PortalHost
     /// proxy, where the app sees plain HTTP and the HTTPS-only opt-out would not apply.</summary>
     private static Task WithoutCompressionOnPrivatePages(HttpContext context, RequestDelegate next)
     {
-        if (Array.Exists(PrivatePaths, path => context.Request.Path.StartsWithSegments(path)))
+        if (PrivatePages.IsPrivate(context.Request.Path))
         {
             context.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
         }
@@ -211,7 +237,11 @@ public static class PortalHost
             app.UseForwardedHeaders();
         }
 
+        app.UseSerilogRequestLogging(logging => RequestLogging.Configure(logging, app.Services));
         app.UseSecurityHeaders();
+        app.UseNoStoreOnPrivatePages();
+        app.UseAllowedMethods();
+        app.UseCookiePolicy();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment() && !options.DisableHttpsRedirection)
         {

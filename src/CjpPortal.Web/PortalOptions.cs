@@ -16,9 +16,6 @@ public sealed class PortalOptions
     /// <summary>Apply migrations at start-up. On by default in Development only; production uses the migrate command.</summary>
     public bool? MigrateOnStartup { get; set; }
 
-    /// <summary>A folder (a volume in containers) for the data-protection keys that protect cookies.</summary>
-    public string? DataProtectionKeysPath { get; set; }
-
     /// <summary>Serve public pages from the output cache. Off only to measure rendering cost (bench/run.sh).</summary>
     public bool EnableOutputCache { get; set; } = true;
 

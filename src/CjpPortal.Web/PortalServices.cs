@@ -1,19 +1,44 @@
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Map;
+using CjpPortal.Web.Infrastructure.Validation;
+using CjpPortal.Web.Pages;
+using CjpPortal.Web.Pages.Admin;
+using CjpPortal.Web.Pages.Manage;
+using CjpPortal.Web.Pages.National;
 using CjpPortal.Web.Queries;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 
 namespace CjpPortal.Web;
 
-/// <summary>The portal's own services, in one place so tests and the host register the same set.</summary>
+/// <summary>The web app's own services (Core's come from <c>AddPortalCore</c>), in one place so tests and the host register the same set.</summary>
 public static class PortalServices
 {
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<DirectoryQueries>();
+        services.AddScoped<HistoryQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();
         services.AddSingleton<PortalLinks>();
-        services.AddScoped<CjpPortal.Core.Identity.AccountAdministration>();
+        services.AddHostedService<PublicCacheListener>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<ManageLinks>();
+        services.AddSingleton<NationalLinks>();
+        services.AddSingleton<AdminLinks>();
+        // After MVC's own setup, which makes the lists these go into.
+        services.PostConfigure<MvcOptions>(AddFormHandling);
+    }
+
+    /// <summary>Strings are bound trimmed (before the binder that would take them as typed), and a field shows the
+    /// message of its first failing rule only.</summary>
+    public static void AddFormHandling(MvcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var simpleTypes = options.ModelBinderProviders.Select((provider, index) => (provider, index))
+            .First(p => p.provider is SimpleTypeModelBinderProvider).index;
+        options.ModelBinderProviders.Insert(simpleTypes, new TrimmingModelBinderProvider());
+        options.ModelValidatorProviders.Add(new FirstFailingRuleOnly());
     }
 }

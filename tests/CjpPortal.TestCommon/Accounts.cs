@@ -101,6 +101,31 @@ public static partial class Accounts
         return await client.SubmitAsync(codeForm, new Dictionary<string, string> { ["Code"] = Totp.Code(authenticatorKey) });
     }
 
+    /// <summary>The sign-in cookie (all its chunks) that <paramref name="signedIn"/> set, as a Cookie header value: the
+    /// copy an attacker would take from a shared computer or a stolen browser profile.</summary>
+    public static string SignInCookie(this HtmlPage signedIn)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        var parts = (signedIn.Response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [])
+            .Select(cookie => cookie.Split(';', 2)[0])
+            .Where(pair => pair.StartsWith(SignInCookieName, StringComparison.Ordinal) && !pair.EndsWith('='))
+            .ToList();
+        Assert.NotEmpty(parts);
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>GETs <paramref name="url"/> from a client with no cookies of its own, sending <paramref name="cookie"/>.</summary>
+    public static async Task<HttpResponseMessage> GetWithCookieAsync(this PortalFixture fixture, string url, string cookie)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        using var client = fixture.AccountsFactory().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    private const string SignInCookieName = "cjp-auth";
+
     private static async Task AssignAsync(IServiceProvider services, string email, string[] partnershipSlugs)
     {
         if (partnershipSlugs.Length == 0)

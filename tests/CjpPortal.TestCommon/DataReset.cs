@@ -3,20 +3,27 @@ using CjpPortal.Core.Domain;
 using CjpPortal.Core.Seed;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Queries;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.TestCommon;
 
-/// <summary>Puts a test database back to reference data plus freshly seeded demo data. Reference rows (council
-/// areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; every other table in the model
-/// is emptied, so tables added later are covered without changes here.</summary>
+/// <summary>Puts a test database back to reference data, plus freshly seeded demo data where a fixture still uses it.
+/// Reference rows (council areas and partnerships) are kept and restored from <see cref="ReferenceData"/>; the
+/// data-protection keys are kept as they are; every other table in the model is emptied, so tables added later are
+/// covered without changes here.</summary>
 public static class DataReset
 {
-    private static readonly Type[] ReferenceEntities = [typeof(CouncilArea), typeof(Partnership)];
+    /// <summary>Tables the reset does not empty. The data-protection keys are not test data: every host (the fixture's,
+    /// and the extra ones some tests start) holds the key ring in memory and protects its cookies with it. Deleting
+    /// the keys would make a host started after the reset create a new key ring that cannot read the cookies,
+    /// antiforgery tokens and two-factor state of clients made before it, and the older hosts would not know its new
+    /// key either.</summary>
+    private static readonly Type[] KeptEntities = [typeof(CouncilArea), typeof(Partnership), typeof(DataProtectionKey)];
 
-    public static async Task ResetAsync(IServiceProvider services)
+    public static async Task ResetAsync(IServiceProvider services, bool demoData = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using (var scope = services.CreateAsyncScope())
@@ -36,7 +43,10 @@ public static class DataReset
         {
             var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
             await seeder.SeedReferenceDataAsync();
-            await seeder.SeedDemoDataAsync();
+            if (demoData)
+            {
+                await seeder.SeedDemoDataAsync();
+            }
         }
 
         await EvictCachesAsync(services);
@@ -58,7 +68,7 @@ public static class DataReset
         var tables = model.GetEntityTypes()
             .Where(e => e.GetTableName() is not null && e.GetViewName() is null)
             .ToList();
-        var kept = tables.Where(e => ReferenceEntities.Contains(e.ClrType)).Select(Table).ToHashSet(StringComparer.Ordinal);
+        var kept = tables.Where(e => KeptEntities.Contains(e.ClrType)).Select(Table).ToHashSet(StringComparer.Ordinal);
 
         var statements = new List<string>();
         var deleted = new HashSet<string>(StringComparer.Ordinal);

@@ -25,6 +25,30 @@ public static class Forms
         return await client.PostFormAsync(Action(form, page), fields);
     }
 
+    /// <summary>Presses a submit button as a browser would: its form's hidden fields (and <paramref name="values"/>),
+    /// the button's own name and value, posted to the button's formaction (a named page handler) or else the form's
+    /// action.</summary>
+    public static async Task<HtmlPage> ClickAsync(this HttpClient client, HtmlPage page, string buttonSelector, IReadOnlyDictionary<string, string>? values = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(page);
+        var button = page.Document.QuerySelector(buttonSelector) as IHtmlButtonElement
+            ?? throw new XunitException($"Expected a button matching '{buttonSelector}' on {page.Document.Url}.");
+        var form = button.Form ?? throw new XunitException($"The button '{buttonSelector}' is not in a form.");
+        values ??= new Dictionary<string, string>();
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(input => KeyValuePair.Create(input.GetAttribute("name") ?? string.Empty, input.GetAttribute("value") ?? string.Empty))
+            .Where(field => field.Key.Length > 0 && !values.ContainsKey(field.Key))
+            .Concat(values)
+            .ToList();
+        if (button.GetAttribute("name") is { Length: > 0 } name)
+        {
+            fields.Add(KeyValuePair.Create(name, button.GetAttribute("value") ?? string.Empty));
+        }
+
+        return await client.PostFormAsync(button.GetAttribute("formaction") ?? Action(form, page), fields);
+    }
+
     /// <summary>Posts fields exactly as given (for example without an antiforgery token) and parses the answer.</summary>
     public static async Task<HtmlPage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
     {

@@ -30,6 +30,7 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock, s
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(clock);
+            TestSignIn.Add(services);
         });
     }
 }

@@ -6,12 +6,21 @@ using Xunit;
 namespace CjpPortal.TestCommon;
 
 /// <summary>One test database and one in-memory portal for a whole test collection: the database is created,
-/// migrated and seeded with demo data once, and dropped at the end.</summary>
-public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
+/// migrated and seeded once (with demo data, or reference data only: <see cref="ReferenceDataFixture"/>), and dropped
+/// at the end.</summary>
+public class PortalFixture : IAsyncLifetime, IAsyncDisposable
 {
+    private readonly bool demoData;
     private TestDatabase? database;
     private PortalFactory? factory;
     private HttpClient? client;
+
+    public PortalFixture()
+        : this(demoData: true)
+    {
+    }
+
+    protected PortalFixture(bool demoData) => this.demoData = demoData;
 
     public FixedTimeProvider Clock { get; } = new();
 
@@ -26,7 +35,7 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
     {
         database = await TestDatabase.CreateAsync();
         factory = new PortalFactory(database.ConnectionString, Clock);
-        await DatabaseSetup.MigrateAndSeedAsync(factory.Services, demoMode: true);
+        await DatabaseSetup.MigrateAndSeedAsync(factory.Services, demoMode: demoData);
         client = CreateClient();
     }
 
@@ -47,7 +56,11 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>A client that does not follow redirects, so tests can assert on them.</summary>
     public HttpClient CreateClient() =>
@@ -68,11 +81,23 @@ public sealed class PortalFixture : IAsyncLifetime, IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>Puts the demo data back as seeded and empties the caches; call after a test that changes data.</summary>
-    public Task ResetDataAsync() => DataReset.ResetAsync(Factory.Services);
+    /// <summary>Puts the data back as seeded (reference data, and demo data unless this is a
+    /// <see cref="ReferenceDataFixture"/>) and empties the caches.</summary>
+    public Task ResetDataAsync() => DataReset.ResetAsync(Factory.Services, demoData);
 
     /// <summary>Drops cached public pages and the search index, as the portal does after an edit.</summary>
     public Task EvictCachesAsync() => DataReset.EvictCachesAsync(Factory.Services);
 
     private static InvalidOperationException NotStarted() => new("The portal fixture has not been initialised.");
+}
+
+/// <summary>A fixture whose database holds reference data only (council areas and partnerships): tests make what they
+/// need with the builders in <see cref="TestData"/> and reset before they start, so no test depends on the demo data
+/// or on what the test before it left behind.</summary>
+public sealed class ReferenceDataFixture : PortalFixture
+{
+    public ReferenceDataFixture()
+        : base(demoData: false)
+    {
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using CjpPortal.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -9,66 +7,54 @@ namespace CjpPortal.Core.Audit;
 public sealed record AuditActor(Guid UserId, string Email);
 
 /// <summary>Saves changes to directory records together with their history: one <see cref="AuditEntry"/> per changed
-/// field, written in the same transaction, so a change is never stored without its history or the other way round.</summary>
+/// field, written in the same transaction, so a change is never stored without its history or the other way round.
+/// Which records and fields are recorded comes from <see cref="HistoryCatalogue"/>; the partnership a row belongs to
+/// from <see cref="IPartnershipOwned"/>.</summary>
 public static class AuditedSave
 {
-    private static readonly HashSet<Type> AuditedTypes =
-        [typeof(Partnership), typeof(EngagementRoute), typeof(Contact), typeof(ThirdSectorInterface)];
-
-    /// <summary>Properties that identify or version a row rather than describe it.</summary>
-    private static readonly HashSet<string> IgnoredProperties = ["Id", "PartnershipId", "xmin"];
-
+    /// <summary>Saves, and writes history for every audited record changed. Inside a transaction the caller began, the
+    /// save joins it (the caller commits or rolls back both); otherwise it runs in a transaction of its own.</summary>
     public static async Task SaveChangesAuditedAsync(this AppDbContext db, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(clock);
+        var entries = AuditEntries.For(actor, clock);
 
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries()
-            .Where(e => AuditedTypes.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => new PendingChange(e, e.State, Fields(e), e.State == EntityState.Added ? null : Key(e)))
+            .Select(e => (Entry: e, Audited: HistoryCatalogue.For(e.Metadata.ClrType)))
+            .Where(e => e.Audited is not null && e.Entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new PendingChange(e.Entry, e.Audited!, Fields(e.Entry), e.Entry.State == EntityState.Added ? null : Key(e.Entry)))
             .Where(c => c.Fields.Count > 0)
             .ToList();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         await db.SaveChangesAsync(cancellationToken);
-        var now = clock.GetUtcNow();
         foreach (var change in changes)
         {
             // An added row has its id only once it is saved.
             var entityId = change.EntityId ?? Key(change.Entry);
-            var partnershipId = change.Entry.Entity switch
-            {
-                Partnership p => p.Id,
-                EngagementRoute r => r.PartnershipId,
-                Contact c => c.PartnershipId,
-                ThirdSectorInterface { CouncilArea: { } area } => area.PartnershipId,
-                _ => (int?)null,
-            };
-            db.AddRange(change.Fields.Select(f => new AuditEntry
-            {
-                OccurredAt = now,
-                UserId = actor.UserId,
-                UserEmail = actor.Email,
-                PartnershipId = partnershipId,
-                Entity = change.Entry.Metadata.ClrType.Name,
-                EntityId = entityId,
-                Field = f.Field,
-                OldValue = f.OldValue,
-                NewValue = f.NewValue,
-            }));
+            var partnershipId = (change.Entry.Entity as IPartnershipOwned)?.OwningPartnershipId;
+            db.AuditEntries.AddRange(change.Fields.Select(f =>
+                entries.Entry(partnershipId, change.Audited.Entity, entityId, f.Field, f.OldValue, f.NewValue)));
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
     }
+
+    /// <summary>A value as history stores it (<see cref="HistoryCatalogue.StoredValue"/>).</summary>
+    public static string? Format(object? value) => HistoryCatalogue.StoredValue(value);
 
     private static int Key(EntityEntry entry) => (int)entry.Property("Id").CurrentValue!;
 
     private static List<FieldChange> Fields(EntityEntry entry) =>
         [.. entry.Properties
-            .Where(p => !IgnoredProperties.Contains(p.Metadata.Name))
+            .Where(p => !HistoryCatalogue.IgnoredFields.Contains(p.Metadata.Name))
             .Select(p => entry.State switch
             {
                 EntityState.Added => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)),
@@ -77,18 +63,7 @@ public static class AuditedSave
             })
             .Where(f => f.OldValue != f.NewValue)];
 
-    public static string? Format(object? value) => value switch
-    {
-        null => null,
-        string s => s.Length == 0 ? null : s,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b => b ? "yes" : "no",
-        Enum e => e.ToString(),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
     private sealed record FieldChange(string Field, string? OldValue, string? NewValue);
 
-    private sealed record PendingChange(EntityEntry Entry, EntityState State, List<FieldChange> Fields, int? EntityId);
+    private sealed record PendingChange(EntityEntry Entry, AuditedEntity Audited, List<FieldChange> Fields, int? EntityId);
 }

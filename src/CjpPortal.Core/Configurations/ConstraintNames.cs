@@ -5,6 +5,7 @@ public static class ConstraintNames
 {
     public const string CouncilAreaGssCode = "ix_council_areas_gss_code";
     public const string PartnershipSlug = "ix_partnerships_slug";
+    /// <summary>Partnership names, compared without regard to case (<see cref="Collations.CaseInsensitive"/>).</summary>
     public const string PartnershipName = "ix_partnerships_name";
     public const string ThirdSectorInterfaceCouncilArea = "ix_third_sector_interfaces_council_area_id";
     public const string EngagementRouteTitle = "ix_engagement_routes_partnership_id_title";

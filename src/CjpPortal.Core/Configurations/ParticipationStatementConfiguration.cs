@@ -8,15 +8,12 @@ public sealed class ParticipationStatementConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ParticipationStatement> builder)
     {
-        builder.ToTable("participation_statements");
-        builder.HasKey(s => s.Id).HasName("pk_participation_statements");
-        builder.Property(s => s.Id).HasColumnName("id");
-        builder.Property(s => s.CjoipId).HasColumnName("cjoip_id");
-        builder.Property(s => s.PublishedOn).HasColumnName("published_on").HasColumnType("date");
-        builder.Property(s => s.Link).HasColumnName("link").HasColumnType("character varying(500)");
-        builder.Property(s => s.Summary).HasColumnName("summary").HasColumnType("character varying(4000)");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.PublishedOn).HasColumnType("date");
+        builder.Property(s => s.Link).HasColumnType("character varying(500)");
+        builder.Property(s => s.Summary).HasColumnType("character varying(4000)");
         builder.HasIndex(s => s.CjoipId).IsUnique().HasDatabaseName(ConstraintNames.ParticipationStatementCjoip);
         builder.HasOne(s => s.Cjoip).WithOne(c => c.ParticipationStatement).HasForeignKey<ParticipationStatement>(s => s.CjoipId)
-            .HasConstraintName("fk_participation_statements_cjoips_cjoip_id").OnDelete(DeleteBehavior.Cascade);
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -8,22 +8,20 @@ public sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partners
 {
     public void Configure(EntityTypeBuilder<Partnership> builder)
     {
-        builder.ToTable("partnerships");
-        builder.HasKey(p => p.Id).HasName("pk_partnerships");
-        builder.Property(p => p.Id).HasColumnName("id");
+        builder.HasKey(p => p.Id);
         // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
         builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
-        builder.Property(p => p.Name).HasColumnName("name").HasColumnType("character varying(200)").IsRequired();
-        builder.Property(p => p.Slug).HasColumnName("slug").HasColumnType("character varying(80)").IsRequired();
-        builder.Property(p => p.Website).HasColumnName("website").HasColumnType("character varying(500)");
-        builder.Property(p => p.GovernanceNotes).HasColumnName("governance_notes").HasColumnType("character varying(4000)");
-        builder.Property(p => p.CoordinatorPostVacant).HasColumnName("coordinator_post_vacant");
-        builder.Property(p => p.FallbackContactId).HasColumnName("fallback_contact_id");
-        builder.Property(p => p.LastConfirmedOn).HasColumnName("last_confirmed_on").HasColumnType("date");
+        builder.Property(p => p.Name).HasColumnType("character varying(200)").IsRequired();
+        builder.Property(p => p.Slug).HasColumnType("character varying(80)").IsRequired();
+        builder.Property(p => p.Website).HasColumnType("character varying(500)");
+        builder.Property(p => p.GovernanceNotes).HasColumnType("character varying(4000)");
+        builder.Property(p => p.LastConfirmedOn).HasColumnType("date");
         builder.HasIndex(p => p.Slug).IsUnique().HasDatabaseName(ConstraintNames.PartnershipSlug);
-        builder.HasIndex(p => p.Name).IsUnique().HasDatabaseName(ConstraintNames.PartnershipName);
-        builder.HasIndex(p => p.FallbackContactId).HasDatabaseName("ix_partnerships_fallback_contact_id");
+        // Unique regardless of case in the database too ("Fife" and "FIFE" are one name), while the column keeps the
+        // database's own collation for sorting and equality in queries.
+        builder.HasIndex(p => p.Name).IsUnique().UseCollation(Collations.CaseInsensitive).HasDatabaseName(ConstraintNames.PartnershipName);
+        builder.HasIndex(p => p.FallbackContactId);
         builder.HasOne(p => p.FallbackContact).WithMany().HasForeignKey(p => p.FallbackContactId)
-            .HasConstraintName("fk_partnerships_contacts_fallback_contact_id").OnDelete(DeleteBehavior.SetNull);
+            .OnDelete(DeleteBehavior.SetNull);
     }
 }

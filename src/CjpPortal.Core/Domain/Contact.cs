@@ -1,6 +1,8 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
-public class Contact
+public class Contact : IPartnershipOwned
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }
@@ -18,4 +20,6 @@ public class Contact
     public string? Phone { get; set; }
     public bool IsPublished { get; set; }
     public int DisplayOrder { get; set; }
+
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }

@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A way for third-sector organisations to take part in a partnership's work.</summary>
-public class EngagementRoute
+public class EngagementRoute : IPartnershipOwned
 {
     public int Id { get; set; }
     public int PartnershipId { get; set; }
@@ -21,6 +23,8 @@ public class EngagementRoute
     public MeetingFormat? Format { get; set; }
     public bool IsActive { get; set; } = true;
     public int DisplayOrder { get; set; }
+
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }
 
 public enum EngagementRouteKind

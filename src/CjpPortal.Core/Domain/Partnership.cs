@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A Community Justice Partnership: the statutory partners for one or more council areas.</summary>
-public class Partnership
+public class Partnership : IPartnershipOwned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -23,4 +25,6 @@ public class Partnership
     public List<EngagementRoute> EngagementRoutes { get; set; } = [];
     public List<Cjoip> Cjoips { get; set; } = [];
     public List<AnnualReturn> AnnualReturns { get; set; } = [];
+
+    int? IPartnershipOwned.OwningPartnershipId => Id;
 }

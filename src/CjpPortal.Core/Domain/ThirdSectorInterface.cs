@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>The local umbrella body for the voluntary sector; one per council area.</summary>
-public class ThirdSectorInterface
+public class ThirdSectorInterface : IPartnershipOwned
 {
     public int Id { get; set; }
     public int CouncilAreaId { get; set; }
@@ -11,4 +13,7 @@ public class ThirdSectorInterface
     public string? Website { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>Through its council area, which must be loaded.</summary>
+    int? IPartnershipOwned.OwningPartnershipId => CouncilArea?.PartnershipId;
 }

@@ -1,4 +1,11 @@
 namespace CjpPortal.Core.Email;
 
-/// <summary>A plain-text e-mail to one recipient.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>An e-mail to one recipient: a plain-text part, an optional HTML part (the same content), and extra headers
+/// (such as <c>Auto-Submitted</c>, later <c>List-Unsubscribe</c>). The message classes in
+/// CjpPortal.Core.Email.Messages build these; nothing else should write subjects or bodies.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody)
+{
+    public string? HtmlBody { get; init; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+}

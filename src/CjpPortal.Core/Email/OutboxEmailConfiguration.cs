@@ -7,14 +7,12 @@ public sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEm
 {
     public void Configure(EntityTypeBuilder<OutboxEmail> builder)
     {
-        builder.ToTable("email_outbox");
-        builder.HasKey(e => e.Id).HasName("pk_email_outbox");
-        builder.Property(e => e.Id).HasColumnName("id");
+        builder.HasKey(e => e.Id);
         builder.Property(e => e.To).HasColumnName("to_address").HasColumnType("character varying(320)").IsRequired();
-        builder.Property(e => e.Subject).HasColumnName("subject").HasColumnType("character varying(300)").IsRequired();
-        builder.Property(e => e.TextBody).HasColumnName("text_body").HasColumnType("text").IsRequired();
-        builder.Property(e => e.CreatedAt).HasColumnName("created_at");
-        builder.Property(e => e.SentAt).HasColumnName("sent_at");
-        builder.HasIndex(e => e.SentAt).HasDatabaseName("ix_email_outbox_sent_at");
+        builder.Property(e => e.Subject).HasColumnType("character varying(300)").IsRequired();
+        builder.Property(e => e.TextBody).HasColumnType("text").IsRequired();
+        builder.Property(e => e.HtmlBody).HasColumnType("text");
+        builder.Property(e => e.Headers).HasColumnType("jsonb");
+        builder.HasIndex(e => e.SentAt);
     }
 }

@@ -1,4 +1,5 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,11 @@ public sealed record AccountSummary(
     AccountStatus Status,
     DateTimeOffset? InvitationExpiresAt,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<PartnershipRef> Partnerships);
+    IReadOnlyList<PartnershipRef> Partnerships)
+{
+    /// <summary>Two-factor authentication is set up (whatever the status: a locked-out account may have it too).</summary>
+    public bool HasAuthenticator { get; init; }
+}
 
 public enum InviteOutcome
 {
@@ -52,8 +57,8 @@ public enum RemoveOutcome
     LastAdministrator,
 }
 
-/// <summary>What CJS staff and administrators do to accounts: invite, resend, remove, and assign coordinators to
-/// partnerships. Each action runs in one transaction with its history (audit entries) and its e-mail (the outbox), so
+/// <summary>What CJS staff and administrators do to accounts: invite, resend, remove, unlock, reset the authenticator
+/// app, and assign coordinators to partnerships. Each action runs in one transaction with its history (audit entries) and its e-mail (the outbox), so
 /// none is half done. Removing an account changes its security stamp or deletes it, which signs the person out
 /// everywhere at the next stamp check.</summary>
 public sealed class AccountAdministration(
@@ -67,6 +72,16 @@ public sealed class AccountAdministration(
 
     /// <summary>The audit field on a partnership listing its coordinators' e-mail addresses.</summary>
     public const string CoordinatorsField = "Coordinators";
+
+    /// <summary>The audit field of an account change: a lockout lifted by CJS staff or an administrator.</summary>
+    public const string UnlockedField = "Unlocked";
+
+    /// <summary>The audit field of an account change: the authenticator app reset, so the person sets it up again.</summary>
+    public const string AuthenticatorResetField = "AuthenticatorReset";
+
+    /// <summary>The PostgreSQL advisory lock (<c>pg_advisory_xact_lock</c>) taken by every change that can take away
+    /// an administrator, so two such changes never both see the other administrator still there.</summary>
+    public const long AdministratorsLockKey = 0x636A_7001;
 
     /// <summary>How many accounts hold any of <paramref name="roles"/>.</summary>
     public Task<int> CountAsync(IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default) =>
@@ -105,6 +120,7 @@ public sealed class AccountAdministration(
     {
         ArgumentNullException.ThrowIfNull(partnershipIds);
         ArgumentNullException.ThrowIfNull(actor);
+        email = EmailAddress.Normalise(email) ?? throw new ArgumentException("An e-mail address is needed.", nameof(email));
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             return (InviteOutcome.AlreadyHasAccount, existing.Id);
@@ -170,7 +186,7 @@ public sealed class AccountAdministration(
 
         var before = await CoordinatorEmailsAsync(partnershipId, cancellationToken);
         db.PartnershipCoordinators.Remove(assignment);
-        Audit(actor, partnershipId, "Partnership", partnershipId, CoordinatorsField,
+        Audit(actor, partnershipId, HistoryCatalogue.Partnership.Entity, partnershipId, CoordinatorsField,
             Joined(before), Joined(before.Where(e => e != assignment.User!.Email)));
         await db.SaveChangesAsync(cancellationToken);
         return true;
@@ -195,20 +211,23 @@ public sealed class AccountAdministration(
             return RemoveOutcome.NotFound;
         }
 
+        if (removing.Contains(Roles.Administrator) && userId == actor.UserId)
+        {
+            return RemoveOutcome.CannotRemoveSelf;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (removing.Contains(Roles.Administrator))
         {
-            if (userId == actor.UserId)
-            {
-                return RemoveOutcome.CannotRemoveSelf;
-            }
-
+            // Counted under a lock held to the end of the transaction: otherwise two administrators removing each
+            // other at the same moment would both count two administrators, both go ahead, and leave none.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdministratorsLockKey})", cancellationToken);
             if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count <= 1)
             {
                 return RemoveOutcome.LastAdministrator;
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (removing.Contains(Roles.Coordinator))
         {
             var assigned = await db.PartnershipCoordinators.Where(pc => pc.UserId == userId).Select(pc => pc.PartnershipId).ToListAsync(cancellationToken);
@@ -239,6 +258,49 @@ public sealed class AccountAdministration(
         return RemoveOutcome.Removed;
     }
 
+    /// <summary>Lifts a lockout (after too many wrong passwords or codes) so the person can sign in again at once.
+    /// Returns false if the account does not exist or is not locked out.</summary>
+    public async Task<bool> UnlockAsync(Guid userId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        Audit(actor, null, AccountEntity, 0, UnlockedField, null, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>For someone who has lost their authenticator app: turns two-factor authentication off and replaces the
+    /// key, which changes the security stamp and so signs them out everywhere at once. At their next sign-in with their
+    /// password they set up an authenticator app again (and get new recovery codes) before any editing page opens.
+    /// Returns false if the account does not exist or has no authenticator app.</summary>
+    public async Task<bool> ResetAuthenticatorAsync(Guid userId, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        // Also changes the security stamp.
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Audit(actor, null, AccountEntity, 0, AuthenticatorResetField, null, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private IQueryable<Guid> UsersInRoles(IReadOnlyCollection<string> roles) =>
         db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))).Select(ur => ur.UserId).Distinct();
 
@@ -261,12 +323,15 @@ public sealed class AccountAdministration(
             .ToDictionaryAsync(i => i.UserId, i => i.ExpiresAt, cancellationToken);
 
         var now = clock.GetUtcNow();
+        // Identity sets and checks lockouts by the wall clock (UserManager takes no TimeProvider), so the status does
+        // too; otherwise a test clock, or any clock other than Identity's, would show a lockout that is not there.
+        var lockoutNow = TimeProvider.System.GetUtcNow();
         return accounts.ToDictionary(a => a.Id, a =>
         {
             var expires = openInvitations.TryGetValue(a.Id, out var e) ? e : (DateTimeOffset?)null;
             var status = a switch
             {
-                { LockoutEnd: { } end } when end > now => AccountStatus.LockedOut,
+                { LockoutEnd: { } end } when end > lockoutNow => AccountStatus.LockedOut,
                 { HasPassword: false } when expires > now => AccountStatus.Invited,
                 { HasPassword: false } => AccountStatus.InvitationExpired,
                 { TwoFactorEnabled: false } => AccountStatus.NoAuthenticator,
@@ -278,7 +343,10 @@ public sealed class AccountAdministration(
                 status,
                 a.HasPassword ? null : expires,
                 [.. roles.Where(r => r.UserId == a.Id).Select(r => r.Name ?? string.Empty).Order(StringComparer.Ordinal)],
-                [.. partnerships.Where(p => p.UserId == a.Id).Select(p => p.Partnership)]);
+                [.. partnerships.Where(p => p.UserId == a.Id).Select(p => p.Partnership)])
+            {
+                HasAuthenticator = a.TwoFactorEnabled,
+            };
         });
     }
 
@@ -286,7 +354,7 @@ public sealed class AccountAdministration(
     {
         var before = await CoordinatorEmailsAsync(partnershipId, cancellationToken);
         db.PartnershipCoordinators.Add(new PartnershipCoordinator { UserId = user.Id, PartnershipId = partnershipId });
-        Audit(actor, partnershipId, "Partnership", partnershipId, CoordinatorsField, Joined(before), Joined(before.Append(user.Email ?? string.Empty)));
+        Audit(actor, partnershipId, HistoryCatalogue.Partnership.Entity, partnershipId, CoordinatorsField, Joined(before), Joined(before.Append(user.Email ?? string.Empty)));
     }
 
     private Task<List<string>> CoordinatorEmailsAsync(int partnershipId, CancellationToken cancellationToken) =>
@@ -311,18 +379,7 @@ public sealed class AccountAdministration(
     }
 
     private void Audit(AuditActor actor, int? partnershipId, string entity, int entityId, string field, string? oldValue, string? newValue) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            PartnershipId = partnershipId,
-            Entity = entity,
-            EntityId = entityId,
-            Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
-        });
+        db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(partnershipId, entity, entityId, field, oldValue, newValue));
 
     private static void Check(IdentityResult result)
     {

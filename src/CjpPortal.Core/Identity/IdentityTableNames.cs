@@ -1,12 +1,11 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CjpPortal.Core.Identity;
 
-/// <summary>Gives the ASP.NET Core Identity tables snake_case table, column, key and index names like the rest of the
-/// schema, in place of Identity's defaults (AspNetUsers, "UserNameIndex", ...).</summary>
+/// <summary>Gives the ASP.NET Core Identity tables snake_case names like the rest of the schema. Identity names its
+/// tables and three of its indexes itself (AspNetUsers, "UserNameIndex", ...), and names set in code win over the
+/// naming convention, so those are renamed here; columns, keys and foreign keys follow the convention.</summary>
 public static class IdentityTableNames
 {
     private static readonly Dictionary<Type, string> Tables = new()
@@ -32,49 +31,13 @@ public static class IdentityTableNames
             var entity = modelBuilder.Model.FindEntityType(clrType)
                 ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
             entity.SetTableName(table);
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-
-            entity.FindPrimaryKey()!.SetName($"pk_{table}");
         }
 
-        foreach (var (clrType, table) in Tables)
+        modelBuilder.Entity<ApplicationUser>(users =>
         {
-            var entity = modelBuilder.Model.FindEntityType(clrType)!;
-            foreach (var foreignKey in entity.GetForeignKeys())
-            {
-                var principal = foreignKey.PrincipalEntityType.GetTableName();
-                foreignKey.SetConstraintName($"fk_{table}_{principal}_{Columns(foreignKey.Properties)}");
-            }
-
-            foreach (var index in entity.GetIndexes())
-            {
-                index.SetDatabaseName($"ix_{table}_{Columns(index.Properties)}");
-            }
-        }
-    }
-
-    private static string Columns(IEnumerable<IReadOnlyProperty> properties) =>
-        string.Join('_', properties.Select(p => SnakeCase(p.Name)));
-
-    /// <summary>"NormalizedUserName" → "normalized_user_name".</summary>
-    public static string SnakeCase(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var text = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
+            users.HasIndex(u => u.NormalizedUserName).HasDatabaseName(UserNormalizedUserName);
+            users.HasIndex(u => u.NormalizedEmail).HasDatabaseName(UserNormalizedEmail);
+        });
+        modelBuilder.Entity<IdentityRole<Guid>>().HasIndex(r => r.NormalizedName).HasDatabaseName(RoleNormalizedName);
     }
 }

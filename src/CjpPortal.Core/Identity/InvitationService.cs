@@ -1,4 +1,6 @@
 using CjpPortal.Core.Email;
+using CjpPortal.Core.Email.Messages;
+using CjpPortal.Core.Rules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,17 +24,30 @@ public sealed class InvitationService(
     AppDbContext db,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole<Guid>> roles,
-    IEmailTransport email,
+    IEmailOutbox outbox,
     TimeProvider clock)
 {
     public const string InvitationPath = "/account/invitation/";
 
     /// <summary>Creates the account if it does not exist, gives it <paramref name="role"/>, and e-mails a new link.
-    /// Returns the link.</summary>
+    /// Returns the link. The address must pass <see cref="EmailAddress"/>; it is stored in lower case. The account,
+    /// the invitation and its e-mail commit together: in the caller's transaction if there is one, else in one of
+    /// its own.</summary>
     public async Task<string> InviteAsync(string emailAddress, string role, Uri baseUri, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(emailAddress);
         ArgumentNullException.ThrowIfNull(baseUri);
+        emailAddress = EmailAddress.Normalise(emailAddress)!;
+        if (!EmailAddress.IsValid(emailAddress))
+        {
+            throw new ArgumentException(EmailAddress.FormatMessage, nameof(emailAddress));
+        }
+
+        // UserManager saves as it goes, so without a transaction a failure after CreateAsync would leave an account
+        // that nobody was invited to.
+        await using var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var user = await users.FindByEmailAsync(emailAddress);
         if (user is null)
         {
@@ -46,29 +61,22 @@ public sealed class InvitationService(
             Check(await users.AddToRoleAsync(user, role));
         }
 
-        var link = await CreateLinkAsync(user, baseUri, cancellationToken);
-        await email.SendAsync(
-            new EmailMessage(
-                emailAddress,
-                "You have been invited to the Community Justice Partnerships portal",
-                $"""
-                You have been given an account on the Community Justice Partnerships portal.
+        var link = await AddLinkAsync(user, baseUri, cancellationToken);
+        outbox.Enqueue(new InvitationEmail(emailAddress, link).ToMessage());
+        // One save: the invitation row and its e-mail are written together.
+        await db.SaveChangesAsync(cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
 
-                To set your password and an authenticator app, open this link within 7 days:
-
-                {link}
-
-                The link works once. If it has expired, ask Community Justice Scotland to send a new invitation.
-                """),
-            cancellationToken);
-        return link;
+        return link.AbsoluteUri;
     }
 
-    /// <summary>A new link for <paramref name="user"/>; earlier open links stop working.</summary>
-    public async Task<string> CreateLinkAsync(ApplicationUser user, Uri baseUri, CancellationToken cancellationToken = default)
+    /// <summary>Adds a new link for <paramref name="user"/> to the unit of work (the caller saves); earlier open links
+    /// stop working.</summary>
+    private async Task<Uri> AddLinkAsync(ApplicationUser user, Uri baseUri, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(baseUri);
         var now = clock.GetUtcNow();
         var open = await db.Invitations
             .Where(i => i.UserId == user.Id && i.UsedAt == null && i.RevokedAt == null)
@@ -86,8 +94,7 @@ public sealed class InvitationService(
             CreatedAt = now,
             ExpiresAt = now + Invitation.Lifetime,
         });
-        await db.SaveChangesAsync(cancellationToken);
-        return new Uri(baseUri, InvitationPath + token).ToString();
+        return new Uri(baseUri, InvitationPath + token);
     }
 
     public async Task<InvitationLookup> FindAsync(string? token, CancellationToken cancellationToken = default)

@@ -1,4 +1,7 @@
 using System.Globalization;
+using CjpPortal.Core.Rules;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CjpPortal.Web.Infrastructure;
 
@@ -16,5 +19,23 @@ public static class Display
     {
         ArgumentNullException.ThrowIfNull(phone);
         return "tel:" + new string([.. phone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+    }
+
+    /// <summary>An e-mail address as a mailto: link, in lower case. An address stored before the e-mail rule was
+    /// tightened (or written to the database some other way) that breaks <see cref="EmailAddress"/> is shown as
+    /// text: as a link, a "?cc=" or "%40" in it would add recipients or headers to the message the visitor writes.</summary>
+    public static IHtmlContent EmailLink(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var shown = EmailAddress.Normalise(address) ?? string.Empty;
+        if (!EmailAddress.IsValid(shown))
+        {
+            return new HtmlContentBuilder().Append(shown);
+        }
+
+        var link = new TagBuilder("a");
+        link.Attributes["href"] = "mailto:" + shown;
+        link.InnerHtml.Append(shown);
+        return link;
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CjpPortal.Web.Infrastructure;
 
 /// <summary>What every form page in the portal shares, whichever area it is in (account, /manage, /national,
-/// /admin): the HTTP 400 re-render, the out-of-date refusal, the one-time banner, who history records, and how typed
-/// values are tidied and checked.</summary>
+/// /admin): the HTTP 400 re-render, the out-of-date refusal, the one-time banner and who history records. Typed values
+/// are trimmed by <see cref="TrimmingModelBinder"/> and checked by the attributes in <c>Infrastructure/Validation</c>.</summary>
 public static class FormPages
 {
     /// <summary>The TempData key of the one-time success banner shown by the _Banner partial.</summary>
@@ -45,19 +45,6 @@ public static class FormPages
             Guid.TryParse(id, out var userId) ? userId : throw new InvalidOperationException("The signed-in user has no id."),
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? string.Empty);
     }
-
-    public static bool IsHttpsUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
-
-    /// <summary>An address a person could write to: one mailbox, no display name, a domain with a dot.</summary>
-    public static bool IsEmail(string value) =>
-        value.Length <= 320
-        && System.Net.Mail.MailAddress.TryCreate(value, out var address)
-        && address.Address == value
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !value.Contains(' ', StringComparison.Ordinal);
-
-    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Shown(string? value) => string.IsNullOrEmpty(value) ? "(blank)" : $"“{value}”";
 }

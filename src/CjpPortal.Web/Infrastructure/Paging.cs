@@ -13,3 +13,8 @@ public readonly record struct Paging(int PageNumber, int PageCount, int PageSize
         return new Paging(Math.Clamp(requested ?? 1, 1, count), count, pageSize);
     }
 }
+
+/// <summary>What the _Pagination partial shows: links to the pages before and after <see cref="PageNumber"/> of
+/// <see cref="PageCount"/>, made by <see cref="PageLink"/> (a typed link generator's method), under the navigation's
+/// <see cref="Label"/>. Nothing while there is only one page.</summary>
+public sealed record Pagination(int PageNumber, int PageCount, Func<int, string> PageLink, string Label, string Previous = "Previous page", string Next = "Next page");

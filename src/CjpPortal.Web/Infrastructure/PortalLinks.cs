@@ -28,6 +28,22 @@ public sealed class PortalLinks(IOptions<PortalLinks.Options> options)
         return Parse(options.Value.BaseUrl) ?? new Uri($"{request.Scheme}://{request.Host}/");
     }
 
+    /// <summary>An absolute link to <paramref name="path"/> (a path from the site root, such as
+    /// <c>/partnerships/falkirk</c>) at the configured address, for code that runs without a request: the mailer,
+    /// scheduled reminders. Message classes in Core take links built here (or by <see cref="BaseUri"/> in a request)
+    /// rather than depending on Web; with no <c>Portal:BaseUrl</c> there is no address to use, so this throws.</summary>
+    public Uri Absolute(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The path must start with a single '/'.", nameof(path));
+        }
+
+        var baseUri = Parse(options.Value.BaseUrl) ?? throw new InvalidOperationException(MissingBaseUrlMessage);
+        return new Uri(baseUri, path.TrimStart('/'));
+    }
+
     /// <summary><paramref name="value"/> as a base address ending in "/", or null unless it is an absolute http(s) URL.</summary>
     public static Uri? Parse(string? value) =>
         !string.IsNullOrWhiteSpace(value)

@@ -17,14 +17,17 @@ public static class DirectoryCsv
         "Page",
     ];
 
+    /// <summary>GET and HEAD, like every page (HEAD is how link checkers and caches ask about a file).</summary>
     public static void Map(WebApplication app) =>
-        app.MapGet("/directory.csv", WriteAsync).AllowAnonymous().CacheOutput(PublicCache.PolicyName);
+        app.MapMethods("/directory.csv", [HttpMethods.Get, HttpMethods.Head], WriteAsync).AllowAnonymous().CacheOutput(PublicCache.PolicyName);
 
-    private static async Task WriteAsync(HttpContext context, DirectoryQueries queries)
+    private static async Task WriteAsync(HttpContext context, DirectoryQueries queries, PortalLinks links)
     {
         var today = queries.Today;
         var rows = (await queries.AllAsync(context.RequestAborted)).Select(p => DirectoryRow.From(p, today));
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}";
+        // The configured address, not the request's Host header: the file is cached and shared, and its links must not
+        // point wherever the first requester said the portal lives.
+        var baseUri = links.BaseUri(context.Request);
 
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"cjp-directory-{today:yyyy-MM-dd}.csv\"");
@@ -59,7 +62,7 @@ public static class DirectoryCsv
                 row.LatestAnnualReport?.Year.Label,
                 row.LatestAnnualReport?.PublishedReportLink,
                 row.LastConfirmedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{baseUrl}/partnerships/{row.Slug}",
+                new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
             ];
             foreach (var field in fields)
             {

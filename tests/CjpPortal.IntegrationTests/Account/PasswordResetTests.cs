@@ -59,7 +59,63 @@ public sealed partial class PasswordResetTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, oldPassword.StatusCode);
         Assert.Equal("/manage", newPassword.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, otherDeviceAfter.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", otherDeviceAfter.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", otherDeviceAfter.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ResetLink_CopiedCookieFromBeforeIsRefusedAtOnce()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, OldPassword, Roles.Coordinator);
+        using var otherDevice = fixture.CreateAccountsClient();
+        var copied = (await otherDevice.SignInAsync(email, OldPassword, key)).SignInCookie();
+        var before = await fixture.GetWithCookieAsync("/manage", copied);
+        using var client = fixture.CreateAccountsClient();
+        await client.SubmitAsync(await client.GetDocumentAsync("/account/forgot-password"), Fields(("Email", email)));
+        var resetForm = await client.GetDocumentAsync(await ResetLinkAsync(email));
+
+        // Act: no clock moved
+        var changed = await client.SubmitAsync(resetForm, Fields(("Password", NewPassword), ("ConfirmPassword", NewPassword)));
+        var replayed = await fixture.GetWithCookieAsync("/manage", copied);
+        var otherDeviceAfter = await otherDevice.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal("/account/sign-in", changed.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/account/sign-in", replayed.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", otherDeviceAfter.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ResetLinkWhileLockedOut_UnlocksTheAccount()
+    {
+        // Arrange: someone has locked the account by guessing passwords
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, OldPassword, Roles.Coordinator);
+        using var attacker = fixture.CreateAccountsClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await attacker.SignInAsync(email, $"a guessed password {attempt}", authenticatorKey: null);
+        }
+
+        using var client = fixture.CreateAccountsClient();
+        var lockedOut = await client.SignInAsync(email, OldPassword, key);
+        await client.SubmitAsync(await client.GetDocumentAsync("/account/forgot-password"), Fields(("Email", email)));
+        var resetForm = await client.GetDocumentAsync(await ResetLinkAsync(email));
+
+        // Act
+        await client.SubmitAsync(resetForm, Fields(("Password", NewPassword), ("ConfirmPassword", NewPassword)));
+        var signedIn = await client.SignInAsync(email, NewPassword, key);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, lockedOut.StatusCode);
+        Assert.Contains("reset your password", lockedOut.One("#Email-error").TextOf(), StringComparison.Ordinal);
+        Assert.Equal("/manage", signedIn.Response.Headers.Location?.OriginalString);
+        var stored = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync());
+        Assert.Null(stored.LockoutEnd);
+        Assert.Equal(0, stored.AccessFailedCount);
     }
 
     [Fact]

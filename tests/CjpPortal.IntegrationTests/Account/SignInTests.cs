@@ -3,6 +3,7 @@ using CjpPortal.Core.Identity;
 using CjpPortal.TestCommon;
 using CjpPortal.Web.Pages.Account.SignIn;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CjpPortal.IntegrationTests.Account.InvitationTests;
@@ -82,7 +83,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         HtmlAssertions.AssertFieldError(again.Document, "Code", "The code is not correct");
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.Equal("/manage", nextCode.Response.Headers.Location?.OriginalString);
     }
 
@@ -122,7 +123,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         HtmlAssertions.AssertFieldError(page.Document, "Code", "The code is not correct");
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.FailedMessage);
         var lockoutEnd = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
     }
@@ -203,7 +204,124 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.LockedOutMessage);
+        HtmlAssertions.AssertFieldError(page.Document, "Email", IndexModel.FailedMessage);
+        Assert.NotNull(await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_LockedAccountAndUnknownAddress_GetTheSameAnswer()
+    {
+        // Arrange: five wrong passwords for a real account and for an address with no account
+        var known = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(known, Password);
+        var unknown = NewEmail();
+        using var client = fixture.CreateAccountsClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await client.SignInAsync(known, $"wrong password number {attempt}", authenticatorKey: null);
+            await client.SignInAsync(unknown, $"wrong password number {attempt}", authenticatorKey: null);
+        }
+
+        // Act
+        var locked = await client.SignInAsync(known, Password, key);
+        var lockedWrongPassword = await client.SignInAsync(known, "yet another wrong password", key);
+        var noAccount = await client.SignInAsync(unknown, Password, authenticatorKey: null);
+
+        // Assert
+        Assert.NotNull(await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == known).Select(u => u.LockoutEnd).SingleAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, lockedWrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noAccount.StatusCode);
+        Assert.Equal(noAccount.One("#Email-error").TextOf(), locked.One("#Email-error").TextOf());
+        Assert.Equal(noAccount.One("#Email-error").TextOf(), lockedWrongPassword.One("#Email-error").TextOf());
+        Assert.Equal(noAccount.One(".ds_error-summary").TextOf(), locked.One(".ds_error-summary").TextOf());
+        Assert.Contains("reset your password", noAccount.One("#Email-error").TextOf(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_AddressWithoutAUsablePassword_ChecksAPasswordHashLikeAKnownAddress()
+    {
+        // Arrange: a host whose password hasher counts the hashes it checks. The time a sign-in takes is the time of
+        // one hash check (PBKDF2), so an answer without one tells an attacker the address has no usable account.
+        var counter = new HashCounter();
+        using var factory = fixture.AccountsFactory().WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddScoped<IPasswordHasher<ApplicationUser>>(provider => new CountingPasswordHasher(
+                new PasswordHasher<ApplicationUser>(provider.GetService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()), counter))));
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var known = NewEmail();
+        await fixture.CreateEnrolledUserAsync(known, Password);
+        var locked = NewEmail();
+        await fixture.CreateEnrolledUserAsync(locked, Password);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await client.SignInAsync(locked, $"wrong password number {attempt}", authenticatorKey: null);
+        }
+
+        var invited = NewEmail();
+        await fixture.InviteAsync(invited, Roles.Coordinator);
+
+        // Act
+        var checks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, email) in new[] { ("known", known), ("unknown", NewEmail()), ("locked", locked), ("invited", invited) })
+        {
+            counter.Reset();
+            var answer = await client.SignInAsync(email, "not the right password", authenticatorKey: null);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            checks[name] = counter.Count;
+        }
+
+        // Assert
+        Assert.Equal(new Dictionary<string, int>(StringComparer.Ordinal) { ["known"] = 1, ["unknown"] = 1, ["locked"] = 1, ["invited"] = 1 }, checks);
+    }
+
+    [Fact]
+    public async Task Post_FiveWrongRecoveryCodes_LocksTheAccount()
+    {
+        // Arrange
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        using var client = fixture.CreateAccountsClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var failed = await SignInWithCodeAsync(client, email, $"WRONG-{attempt}CODE");
+            Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        }
+
+        // Act
+        using var laterClient = fixture.CreateAccountsClient();
+        var page = await laterClient.SignInAsync(email, Password, key);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var stored = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(stored);
+    }
+
+    [Fact]
+    public async Task Post_RightRecoveryCodeAfterLockout_IsRefused()
+    {
+        // Arrange: the account is locked by wrong authenticator codes during this same two-factor step
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password);
+        var recoveryCode = await WithUsersAsync(async users =>
+            (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 2))!.First());
+        var wrong = ((int.Parse(Totp.Code(key), System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        using var client = fixture.CreateAccountsClient();
+        var codePage = await SignInWithCodeAsync(client, email, wrong);
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            codePage = await client.SubmitAsync(codePage, Fields(("Code", wrong)));
+        }
+
+        // Act
+        var page = await client.SubmitAsync(codePage, Fields(("Code", recoveryCode)));
+        var manage = await client.GetAsync(new Uri("/manage", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("locked", page.One("#Code-error").TextOf(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +353,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in?ReturnUrl=%2Fmanage", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in?ReturnUrl=%2Fmanage", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -256,9 +374,9 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
         Assert.Equal("/account/authenticator", signIn.Response.Headers.Location?.OriginalString);
-        Assert.StartsWith("http://localhost/status/403", manageLater.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manageLater.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -276,7 +394,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert: CJS staff start at national administration, not the coordinators' dashboard
         Assert.Equal("/national", signedIn.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/status/403", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -305,7 +423,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,7 +443,7 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         Assert.Equal("/account/sign-in", signedOut.Response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, manage.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/sign-in", manage.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -363,5 +481,27 @@ public sealed class SignInTests(PortalFixture fixture) : IAsyncLifetime
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
+    private sealed class HashCounter
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Increment() => Interlocked.Increment(ref count);
+
+        public void Reset() => Volatile.Write(ref count, 0);
+    }
+
+    private sealed class CountingPasswordHasher(PasswordHasher<ApplicationUser> inner, HashCounter counter) : IPasswordHasher<ApplicationUser>
+    {
+        public string HashPassword(ApplicationUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            counter.Increment();
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 }

@@ -78,12 +78,31 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(users, await fixture.WithDbContextAsync(db => db.Users.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(257, "The email address must be 256 characters or fewer")]
+    [InlineData(255, "Enter an email address in the correct format, like name@example.org")]
+    public async Task Post_Invite_EmailBreakingSeveralRules_ShowsOnlyTheFirstRulesMessage(int length, string message)
+    {
+        // Arrange: an address this long is also in the wrong format (over 254 characters, its local part over 64)
+        using var admin = await SignInAsync(fixture, Roles.Administrator);
+        var email = new string('a', length - "@example.org".Length) + "@example.org";
+
+        // Act
+        var page = await InviteAsync(admin, email, Roles.CjsStaff);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var summary = Assert.Single(page.Document.QuerySelectorAll(".ds_error-summary li"));
+        Assert.Equal(message, summary.TextOf());
+        Assert.Equal(message, page.One("#Email-error").TextOf());
+    }
+
     [Fact]
     public async Task Post_Remove_AnotherMemberOfStaff_DeletesTheAccountAndSignsThemOut()
     {
         // Arrange
         using var admin = await SignInAsync(fixture, Roles.Administrator);
-        using var staff = await SignInAsync(fixture, Roles.CjsStaff);
+        using var staff = await SignInThroughPagesAsync(fixture, Roles.CjsStaff);
         var staffId = await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Email!.StartsWith("manage-") && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.CjsStaff))).Select(u => u.Id).SingleAsync());
         var confirm = await admin.GetDocumentAsync($"/admin/staff/{staffId}/remove");
 
@@ -153,6 +172,65 @@ public sealed class StaffTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.Contains("You cannot remove your own account", answer.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
         Assert.Equal([Roles.Administrator], await RolesOfAsync(ownId));
+    }
+
+    [Fact]
+    public async Task Post_Remove_TwoAdministratorsRemovingEachOtherAtOnce_OnlyOneSucceeds()
+    {
+        // Arrange: exactly two administrators, each with the other's removal page open
+        await fixture.ResetDataAsync();
+        using var first = await SignInAsync(fixture, Roles.Administrator);
+        using var second = await SignInAsync(fixture, Roles.Administrator);
+        Assert.Equal(2, await fixture.WithDbContextAsync(db => db.Users.CountAsync()));
+        var ownIds = new List<Guid>();
+        foreach (var client in new[] { first, second })
+        {
+            var account = (await client.GetDocumentAsync("/account")).One("#account-details").TextOf();
+            ownIds.Add(await fixture.WithDbContextAsync(db => db.Users.Where(u => account.Contains(u.Email!)).Select(u => u.Id).SingleAsync()));
+        }
+
+        var firstConfirm = await first.GetDocumentAsync($"/admin/staff/{ownIds[1]}/remove");
+        var secondConfirm = await second.GetDocumentAsync($"/admin/staff/{ownIds[0]}/remove");
+
+        // The test holds the lock that guards the administrators, so both removals must queue behind it; without the
+        // lock they would both count two administrators and both go ahead.
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var held = await connection.BeginTransactionAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, held))
+        {
+            take.Parameters.AddWithValue("key", AccountAdministration.AdministratorsLockKey);
+            await take.ExecuteNonQueryAsync();
+        }
+
+        // Act
+        var firstRemoval = first.SubmitAsync(firstConfirm, new Dictionary<string, string>());
+        var secondRemoval = second.SubmitAsync(secondConfirm, new Dictionary<string, string>());
+        var waiting = 0L;
+        for (var poll = 0; poll < 600 && waiting < 2 && !firstRemoval.IsCompleted && !secondRemoval.IsCompleted; poll++)
+        {
+            await Task.Delay(100);
+            await using var count = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid::bigint = @low AND classid::bigint = @high AND objsubid = 1",
+                connection, held);
+            count.Parameters.AddWithValue("low", (long)(AccountAdministration.AdministratorsLockKey & 0xFFFFFFFF));
+            count.Parameters.AddWithValue("high", AccountAdministration.AdministratorsLockKey >> 32);
+            waiting = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        var finishedWhileLocked = firstRemoval.IsCompleted || secondRemoval.IsCompleted;
+        await held.CommitAsync();
+        var answers = await Task.WhenAll(firstRemoval, secondRemoval);
+
+        // Assert
+        Assert.False(finishedWhileLocked, "A removal finished while the administrators' lock was held by the test.");
+        Assert.Equal(2, waiting);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.BadRequest);
+        Assert.Contains("This is the only administrator", refused.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        var administrators = await fixture.WithDbContextAsync(db => db.UserRoles
+            .CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator)));
+        Assert.Equal(1, administrators);
     }
 
     [Fact]

@@ -71,6 +71,23 @@ public sealed class DataResetTests(PortalFixture fixture)
         Assert.Equal(expected, stored);
     }
 
+    [Fact]
+    public async Task Reset_DataProtectionKeys_AreKept()
+    {
+        // Arrange: the fixture's host has protected a cookie, so its key is in the database
+        var page = await fixture.Client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        page.EnsureSuccessStatusCode();
+        var before = await fixture.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.FriendlyName).OrderBy(n => n).ToListAsync());
+
+        // Act
+        await fixture.ResetDataAsync();
+
+        // Assert: hosts (and their clients' cookies) outlive resets, so their keys must too
+        var after = await fixture.WithDbContextAsync(db => db.DataProtectionKeys.Select(k => k.FriendlyName).OrderBy(n => n).ToListAsync());
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+    }
+
     private Task<(int Partnerships, int Areas)> CountReferenceRowsAsync() =>
         fixture.WithDbContextAsync(async db => (await db.Partnerships.CountAsync(), await db.CouncilAreas.CountAsync()));
 }

@@ -71,7 +71,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var done = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "hide" }, $"#contact-{contact.Id} form");
+        var done = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Hide']");
         var publicAfter = await reader.GetDocumentAsync($"/partnerships/{Partnership}");
 
         // Assert
@@ -91,7 +91,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var done = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "remove" }, $"#contact-{contact.Id} form");
+        var done = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
@@ -111,7 +111,7 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var page = await client.SubmitAsync(list, new Dictionary<string, string> { ["contactId"] = Id(contact.Id), ["action"] = "remove" }, $"#contact-{contact.Id} form");
+        var page = await client.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
@@ -137,6 +137,45 @@ public sealed class ContactsTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("“01324 111111” (you entered “01324 222222”)", refused.One("#conflicts").TextOf(), StringComparison.Ordinal);
         Assert.Equal("01324 111111", await fixture.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.Phone).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("real%40falkirk.gov.uk?cc=attacker@evil.example")]
+    [InlineData("\"<a href=x>click</a>\"@falkirk.gov.uk")]
+    public async Task Post_AddContactWithEmailThatRewritesMailtoLinks_Returns400AndSavesNothing(string email)
+    {
+        // Arrange
+        using var client = await CoordinatorAsync(fixture);
+        var form = await client.GetDocumentAsync($"{ListUrl}/new");
+        var before = await fixture.WithDbContextAsync(db => db.Contacts.CountAsync());
+
+        // Act
+        var page = await client.SubmitAsync(form, EditForms.Filled(form, ("Name", "Morag Sinclair"), ("Role", "Development officer"), ("Email", email)));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("correct format", page.One("#Email-error").TextOf(), StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.WithDbContextAsync(db => db.Contacts.CountAsync()));
+        Assert.Equal(0, await fixture.WithDbContextAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Post_EditContactWithMixedCaseEmail_StoresAndShowsItInLowerCase()
+    {
+        // Arrange
+        var contact = await ContactAsync();
+        using var client = await CoordinatorAsync(fixture);
+        var form = await client.GetDocumentAsync($"{ListUrl}/{contact.Id}");
+
+        // Act
+        var saved = await client.SubmitAsync(form, EditForms.Filled(form, ("Email", " Morag.Sinclair@Falkirk.GOV.uk ")));
+        await DataReset.EvictCachesAsync(fixture.AccountsFactory().Services);
+        var shown = await client.GetDocumentAsync($"/partnerships/{Partnership}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("morag.sinclair@falkirk.gov.uk", await fixture.WithDbContextAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.Email).SingleAsync()));
+        Assert.NotNull(shown.Document.QuerySelector("a[href='mailto:morag.sinclair@falkirk.gov.uk']"));
     }
 
     private Task<Contact> ContactAsync() => fixture.WithDbContextAsync(db => db.Contacts.AsNoTracking()

@@ -65,6 +65,24 @@ public sealed class DetailsTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal(0, await fixture.WithDbContextAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("http://falkirk.example.org/", "Enter the website as a full address starting with https://, like https://www.example.org")]
+    [InlineData("https://falkirk.example.org/", "The website address must be 500 characters or fewer")]
+    public async Task Post_WebsiteTooLong_ShowsOneMessageHttpsFirst(string start, string message)
+    {
+        // Arrange
+        using var client = await CoordinatorAsync(fixture);
+        var form = await client.GetDocumentAsync(Url);
+
+        // Act
+        var page = await client.SubmitAsync(form, EditForms.Filled(form, ("Website", start + new string('a', 500))));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(message, Assert.Single(page.Document.QuerySelectorAll(".ds_error-summary li")).TextOf());
+        HtmlAssertions.AssertFieldError(page.Document, "Website", message);
+    }
+
     [Fact]
     public async Task Post_GovernanceNotesTooLong_Returns400WithErrorOnField()
     {

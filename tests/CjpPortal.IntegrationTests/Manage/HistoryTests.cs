@@ -70,8 +70,7 @@ public sealed class HistoryTests(PortalFixture fixture) : IAsyncLifetime
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).FirstAsync());
         using var coordinator = await CoordinatorAsync(fixture);
         var list = await coordinator.GetDocumentAsync($"/manage/partnerships/{Partnership}/contacts");
-        var removed = await coordinator.SubmitAsync(list,
-            new Dictionary<string, string> { ["contactId"] = contact.Id.ToString(CultureInfo.InvariantCulture), ["action"] = "remove" }, $"#contact-{contact.Id} form");
+        var removed = await coordinator.ClickAsync(list, $"#contact-{contact.Id} button[formaction*='handler=Remove']");
 
         // Act
         var page = await coordinator.GetDocumentAsync(Url);

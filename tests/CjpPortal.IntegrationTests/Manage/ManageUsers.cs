@@ -5,15 +5,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.IntegrationTests.Manage;
 
-/// <summary>Signed-in clients for the editing pages: each a new account with an authenticator, signed in through the
-/// real pages with a computed code.</summary>
+/// <summary>Signed-in clients for the editing pages: each a new account. <see cref="SignInAsync"/> signs it in with the
+/// test scheme (no password or authenticator pages); <see cref="SignInThroughPagesAsync"/> through the real pages with
+/// a computed code, for tests about the sign-in cookie itself.</summary>
 public static class ManageUsers
 {
     public const string Partnership = "falkirk";
     public const string OtherPartnership = "orkney";
     private const string Password = "heather lighthouse kettle";
 
+    /// <summary>A client signed in as a new user with <paramref name="role"/> (anonymous when null).</summary>
     public static async Task<HttpClient> SignInAsync(PortalFixture fixture, string? role, params string[] partnerships)
+    {
+        if (role is null)
+        {
+            return fixture.CreateAccountsClient();
+        }
+
+        var user = await fixture.CreateUserAsync(role, partnerships);
+        return fixture.CreateClientAs(user.Id);
+    }
+
+    /// <summary>A client signed in through the real sign-in and authenticator pages, holding the real cookie.</summary>
+    public static async Task<HttpClient> SignInThroughPagesAsync(PortalFixture fixture, string? role, params string[] partnerships)
     {
         var email = $"manage-{Guid.NewGuid():N}@example.org";
         var client = fixture.CreateAccountsClient();

@@ -131,7 +131,7 @@ public sealed class RoutesTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        var done = await client.SubmitAsync(list, new Dictionary<string, string> { ["routeId"] = Id(forum.Id), ["action"] = "deactivate" }, $"#route-{forum.Id} form");
+        var done = await client.ClickAsync(list, $"#route-{forum.Id} button[formaction*='handler=Deactivate']");
         var publicAfter = await reader.GetDocumentAsync($"/partnerships/{Partnership}");
 
         // Assert
@@ -151,10 +151,10 @@ public sealed class RoutesTests(PortalFixture fixture) : IAsyncLifetime
         var list = await client.GetDocumentAsync(ListUrl);
 
         // Act
-        await client.SubmitAsync(list, new Dictionary<string, string> { ["routeId"] = Id(before[0]), ["action"] = "down" }, $"#route-{before[0]} form");
+        await client.ClickAsync(list, $"#route-{before[0]} button[formaction*='handler=MoveDown']");
         var afterDown = await OrderAsync();
         list = await client.GetDocumentAsync(ListUrl);
-        await client.SubmitAsync(list, new Dictionary<string, string> { ["routeId"] = Id(before[0]), ["action"] = "up" }, $"#route-{before[0]} form");
+        await client.ClickAsync(list, $"#route-{before[0]} button[formaction*='handler=MoveUp']");
         var afterUp = await OrderAsync();
 
         // Assert

@@ -58,7 +58,8 @@ public sealed class BaseUrlTests(PortalFixture fixture)
         var email = NewEmail();
         await fixture.CreateEnrolledUserAsync(email, Password);
         using var portal = Portal("Production", "https://cjp.example.org/");
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // HTTPS, as in production: there every cookie is Secure, and the client would not send them back over HTTP.
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         client.DefaultRequestHeaders.Host = "attacker.example.net";
         var forgot = await client.GetDocumentAsync("/account/forgot-password");
 

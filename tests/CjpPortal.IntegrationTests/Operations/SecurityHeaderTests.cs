@@ -41,6 +41,52 @@ public sealed class SecurityHeaderTests(PortalFixture fixture)
         Assert.Empty(page.Document.QuerySelectorAll("[style]"));
     }
 
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/manage")]
+    [InlineData("/manage/partnerships/falkirk/history")]
+    [InlineData("/national/coordinators")]
+    [InlineData("/admin/staff")]
+    [InlineData("/manage/no-such-page")]
+    public async Task Get_SignedInAreaPageWhileSignedOut_IsNotStored(string url)
+    {
+        // Act
+        var response = await fixture.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        // Assert
+        Assert.Equal("no-store", Header(response, "Cache-Control"));
+    }
+
+    [Theory]
+    [InlineData("/manage")]
+    [InlineData("/manage/partnerships/falkirk")]
+    [InlineData("/manage/partnerships/falkirk/history")]
+    [InlineData("/manage/partnerships/falkirk/details")]
+    [InlineData("/manage/partnerships/orkney")]
+    [InlineData("/account")]
+    public async Task Get_SignedInAreaPageAsCoordinator_IsNotStored(string url)
+    {
+        // Arrange
+        using var client = await Manage.ManageUsers.CoordinatorAsync(fixture);
+
+        // Act
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        // Assert
+        Assert.Equal("no-store", Header(response, "Cache-Control"));
+    }
+
+    [Fact]
+    public async Task Get_PublicPage_MayBeStored()
+    {
+        // Act
+        var response = await fixture.Client.GetAsync(new Uri("/partnerships/falkirk", UriKind.Relative));
+
+        // Assert
+        Assert.DoesNotContain("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)

@@ -44,6 +44,35 @@ public sealed class ShowEditedDataTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Empty(page.Document.QuerySelectorAll("[onerror]"));
     }
 
+    /// <summary>Addresses saved before the e-mail rule was tightened (or written straight to the database) are shown as
+    /// text, never as a mailto: link that could add recipients, headers or a body.</summary>
+    [Theory]
+    [InlineData("/partnerships/falkirk")]
+    [InlineData("/directory")]
+    public async Task Get_StoredEmailThatWouldRewriteAMailtoLink_IsShownWithoutALink(string url)
+    {
+        // Arrange
+        const string Legacy = "real%40falkirk.gov.uk?cc=attacker@evil.example";
+        await fixture.WithDbContextAsync(async db =>
+        {
+            var coordinator = await db.Contacts.SingleAsync(c => c.Partnership.Slug == "falkirk" && c.IsCoordinator);
+            coordinator.Email = Legacy;
+            var forum = await db.EngagementRoutes.SingleAsync(r => r.Partnership.Slug == "falkirk" && r.Kind == EngagementRouteKind.LocalForum);
+            forum.ContactEmail = Legacy;
+            await db.SaveChangesAsync();
+        });
+        await fixture.EvictCachesAsync();
+
+        // Act
+        var page = await fixture.Client.GetDocumentAsync(url);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(Legacy, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.Document.QuerySelectorAll("a[href^='mailto:']"), a => a.GetAttribute("href")!.Contains("evil", StringComparison.Ordinal));
+        Assert.NotEmpty(page.Document.QuerySelectorAll("a[href^='mailto:']"));
+    }
+
     [Fact]
     public async Task Get_CoordinatorUnpublished_ShowsAnotherContactFirst()
     {

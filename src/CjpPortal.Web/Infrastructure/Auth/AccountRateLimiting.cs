@@ -4,7 +4,7 @@ namespace CjpPortal.Web.Infrastructure.Auth;
 
 /// <summary>Slows down password guessing: form posts to sign-in, invitation acceptance and password reset are limited
 /// per client IP address in a fixed window. Pages opt in with [EnableRateLimiting(AccountRateLimiting.PolicyName)];
-/// a refused request gets 429 and the status page.</summary>
+/// a refused request gets 429, a Retry-After header (seconds) and the status page.</summary>
 public static class AccountRateLimiting
 {
     public const string PolicyName = "account-forms";
@@ -18,6 +18,15 @@ public static class AccountRateLimiting
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The status page is rendered after this (re-executed for the empty 429); the header tells the client when
+            // the window ends.
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             options.AddPolicy(PolicyName, context =>
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(

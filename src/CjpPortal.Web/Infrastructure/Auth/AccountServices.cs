@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using CjpPortal.Core;
-using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CjpPortal.Web.Infrastructure.Auth;
 
 /// <summary>Accounts: ASP.NET Core Identity on the portal's database, the sign-in cookie, two-factor policies for the
-/// editing areas, rate limiting of the account forms, invitations and e-mail.</summary>
+/// editing areas, rate limiting of the account forms.
+/// Identity is set up here rather than in Core's <c>AddPortalCore</c> because most of it (cookies, sign-in,
+/// two-factor policies) is the web app's; Core's account services use its <c>UserManager</c>.</summary>
 public static class AccountServices
 {
     public const string SignInPath = "/account/sign-in";
@@ -33,6 +34,7 @@ public static class AccountServices
                 options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<PasswordPolicy>();
@@ -47,10 +49,13 @@ public static class AccountServices
             options.AccessDeniedPath = "/status/403";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            SecurityStampCheck.Add(options);
         });
+        SameSiteRedirects.Add(services);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 
-        // A removed user or a changed password ends every session within a minute.
+        // SecurityStampCheck refuses a cookie with an old stamp at once; this slower check rebuilds the principal, so
+        // changed roles reach an open session within a minute.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromMinutes(1);
@@ -70,8 +75,6 @@ public static class AccountServices
         });
 
         AccountRateLimiting.Add(services, configuration);
-        services.AddScoped<IEmailTransport, OutboxEmailTransport>();
-        services.AddScoped<InvitationService>();
     }
 
     /// <summary>The security stamp check rebuilds the principal from the database, which would drop the claim saying

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 
 namespace CjpPortal.Web.Infrastructure.Auth;
 
@@ -18,8 +18,8 @@ public static class CreateAdminCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var email = EmailArgument(args);
-        if (email is null || !new EmailAddressAttribute().IsValid(email))
+        var email = EmailAddress.Normalise(EmailArgument(args));
+        if (email is null || !EmailAddress.IsValid(email))
         {
             await error.WriteLineAsync("Usage: create-admin --email <address>");
             return 2;
@@ -53,12 +53,12 @@ public static class CreateAdminCommand
         {
             if (args[i] == "--email" && i + 1 < args.Length)
             {
-                return args[i + 1].Trim();
+                return args[i + 1];
             }
 
             if (args[i].StartsWith("--email=", StringComparison.Ordinal))
             {
-                return args[i]["--email=".Length..].Trim();
+                return args[i]["--email=".Length..];
             }
         }
 

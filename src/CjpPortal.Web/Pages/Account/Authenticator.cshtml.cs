@@ -90,6 +90,9 @@ public class AuthenticatorModel(UserManager<ApplicationUser> userManager, SignIn
         if (string.IsNullOrEmpty(key))
         {
             await userManager.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which would end this very session at the next request
+            // (SecurityStampCheck); re-issue its cookie with the new stamp, as Identity's own pages do.
+            await signInManager.RefreshSignInAsync(user);
             key = await userManager.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
         }
 

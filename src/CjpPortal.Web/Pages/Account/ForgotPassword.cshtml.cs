@@ -1,6 +1,8 @@
-using System.ComponentModel.DataAnnotations;
+using CjpPortal.Core;
 using CjpPortal.Core.Email;
+using CjpPortal.Core.Email.Messages;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +17,7 @@ namespace CjpPortal.Web.Pages.Account;
 /// cannot be used to find out who has one.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
-public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmailTransport email, PortalLinks links) : PageModel
+public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, AppDbContext db, IEmailOutbox outbox, PortalLinks links) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -30,14 +32,14 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var address = Email?.Trim();
+        var address = EmailAddress.Normalise(Email);
         if (string.IsNullOrEmpty(address))
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
         }
-        else if (address.Length > 256 || !new EmailAddressAttribute().IsValid(address))
+        else if (!EmailAddress.IsValid(address))
         {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (!ModelState.IsValid)
@@ -51,21 +53,9 @@ public class ForgotPasswordModel(UserManager<ApplicationUser> userManager, IEmai
             var token = PasswordResetLinks.Encode(user.Id, await userManager.GeneratePasswordResetTokenAsync(user));
             // The configured address, not the request's Host header: a forged Host would otherwise send the victim a
             // link to someone else's site carrying a working reset token.
-            var link = new Uri(links.BaseUri(Request), PasswordResetLinks.Path + token).ToString();
-            await email.SendAsync(
-                new EmailMessage(
-                    user.Email!,
-                    "Reset your Community Justice Partnerships portal password",
-                    $"""
-                    Someone asked to reset the password for your account on the Community Justice Partnerships portal.
-
-                    To choose a new password, open this link within 2 hours:
-
-                    {link}
-
-                    If you did not ask for this, you can ignore this email: your password has not changed.
-                    """),
-                cancellationToken);
+            var link = new Uri(links.BaseUri(Request), PasswordResetLinks.Path + token);
+            outbox.Enqueue(new PasswordResetEmail(user.Email!, link).ToMessage());
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         SentTo = address;

@@ -22,9 +22,11 @@ public class InvitationModel(InvitationService invitations, SignInManager<Applic
     public string ContactEmail { get; } = options.Value.ContactEmail;
 
     [BindProperty]
+    [NoTrim]
     public string? Password { get; set; }
 
     [BindProperty]
+    [NoTrim]
     public string? ConfirmPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)

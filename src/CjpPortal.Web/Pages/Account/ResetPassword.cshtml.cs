@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CjpPortal.Web.Pages.Account;
 
-/// <summary>Sets a new password from an e-mailed link. Changing the password changes the security stamp, which ends
-/// every other session and makes the link unusable a second time.</summary>
+/// <summary>Sets a new password from an e-mailed link and unlocks the account. Changing the password changes the
+/// security stamp, which ends every other session at once and makes the link unusable a second time.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
 public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : PageModel
@@ -18,9 +18,11 @@ public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : Page
     public bool LinkIsValid { get; private set; }
 
     [BindProperty]
+    [NoTrim]
     public string? Password { get; set; }
 
     [BindProperty]
+    [NoTrim]
     public string? ConfirmPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string token)
@@ -50,6 +52,11 @@ public class ResetPasswordModel(UserManager<ApplicationUser> userManager) : Page
             PasswordRules.AddErrors(ModelState, result);
             return FormPages.Invalid(this);
         }
+
+        // The link proves control of the mailbox, so it also lifts a lockout: anyone can lock an account by guessing
+        // its password five times, and this is the way back in that the sign-in page points to.
+        await userManager.SetLockoutEndDateAsync(user, null);
+        await userManager.ResetAccessFailedCountAsync(user);
 
         TempData["Banner"] = "Your password has been changed. Sign in with your new password.";
         return LocalRedirect(AccountPages.SignIn);

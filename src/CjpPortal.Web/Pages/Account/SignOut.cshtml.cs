@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CjpPortal.Web.Pages.Account;
 
-/// <summary>Sign-out is a form post (with the antiforgery token), so a link or an image elsewhere cannot sign anyone out.</summary>
-public class SignOutModel(SignInManager<ApplicationUser> signInManager) : PageModel
+/// <summary>Sign-out is a form post (with the antiforgery token), so a link or an image elsewhere cannot sign anyone out.
+/// It changes the account's security stamp, so the session ends on the server too: a copy of the cookie taken
+/// earlier is refused from the next request on (SecurityStampCheck). That ends the person's sessions on other devices
+/// as well, which the page says.</summary>
+public class SignOutModel(SignInManager<ApplicationUser> signInManager, UserManager<ApplicationUser> userManager) : PageModel
 {
     public void OnGet()
     {
@@ -14,6 +17,11 @@ public class SignOutModel(SignInManager<ApplicationUser> signInManager) : PageMo
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
         await signInManager.SignOutAsync();
         TempData["Banner"] = "You have signed out.";
         return LocalRedirect(AccountPages.SignIn);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -13,7 +15,9 @@ namespace CjpPortal.Web.Pages.Error;
 
 /// <summary>
 /// Shown by UseExceptionHandler("/error") for an unhandled exception, with the original request's method. It shows no
-/// exception detail (that is in the log), only a reference that matches the log entry's trace id.
+/// exception detail (that is in the log), only a reference that matches the log entry's trace id. When the exception
+/// is the database being out of reach (<see cref="DatabaseUnavailable"/>), it is the service-unavailable page instead:
+/// 503 with Retry-After.
 /// </summary>
 [AllowAnonymous]
 // Order 1001 puts this after the site-wide AutoValidateAntiforgeryToken convention filter (order 1000), so it is the
@@ -25,10 +29,23 @@ public class IndexModel(IOptions<PortalOptions> options) : PageModel
 
     public string? Reference { get; private set; }
 
+    /// <summary>The database cannot be reached: nothing is wrong with the request, and trying again later will work.</summary>
+    public bool Unavailable { get; private set; }
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        Unavailable = DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error);
+        if (Unavailable)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = ((int)DatabaseUnavailable.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+
         Reference = Activity.Current is { } activity && activity.TraceId != default
             ? activity.TraceId.ToHexString()
             : HttpContext.TraceIdentifier;

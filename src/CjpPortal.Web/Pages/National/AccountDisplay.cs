@@ -1,15 +1,23 @@
+using CjpPortal.Core.Audit;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CjpPortal.Web.Pages.National;
 
+/// <summary>The model of the _AccountSignInHelp partial: the account, and where its authenticator reset is confirmed.</summary>
+public sealed record SignInHelp(AccountSummary Account, string ResetAuthenticatorUrl);
+
 /// <summary>What the account pages for CJS staff and administrators share: how an account's status reads, and the
-/// checks on an e-mail address typed into an invitation form.</summary>
+/// messages on an e-mail address typed into an invitation form.</summary>
 public static class AccountDisplay
 {
     public const int EmailMaxLength = 256;
+
+    /// <summary>The messages on an invitation's e-mail address, on top of the format rule ([PlainEmail]).</summary>
+    public const string EmailMissingMessage = "Enter an email address";
+
+    public const string EmailTooLongMessage = "The email address must be {1} characters or fewer";
 
     /// <summary>The status as a short phrase and the design system tag colour for it.</summary>
     public static (string Text, string TagClass) Status(AccountSummary account)
@@ -25,34 +33,34 @@ public static class AccountDisplay
         };
     }
 
-    public static string RoleName(string role) => role switch
+    /// <summary>Whether CJS staff may unlock the account or reset its authenticator app from the coordinator pages: not
+    /// if it also has national access, which is an administrator's to look after (/admin/staff), so no one can weaken
+    /// the sign-in of an account with more access than their own.</summary>
+    public static bool IsCoordinatorOnly(AccountSummary account)
     {
-        Roles.Coordinator => "Coordinator",
-        Roles.CjsStaff => "CJS staff",
-        Roles.Administrator => "Administrator",
-        _ => role,
-    };
-
-    /// <summary>Checks and normalises an invitation's e-mail address; adds a message on <paramref name="field"/>.</summary>
-    public static string? ValidEmail(ModelStateDictionary modelState, string field, string? email)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        var value = email?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            modelState.AddModelError(field, "Enter an email address");
-        }
-        else if (value.Length > EmailMaxLength)
-        {
-            modelState.AddModelError(field, $"The email address must be {EmailMaxLength} characters or fewer");
-        }
-        else if (!FormPages.IsEmail(value))
-        {
-            modelState.AddModelError(field, "Enter an email address in the correct format, like name@example.org");
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Roles.All(role => role == Roles.Coordinator);
     }
+
+    /// <summary>The one-time banner after an unlock.</summary>
+    public static string UnlockedBanner(AccountSummary account, bool unlocked)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return unlocked
+            ? $"{account.Email} can sign in again: their account is unlocked."
+            : "Nothing was changed: the account was not locked out. Check the details below.";
+    }
+
+    /// <summary>The one-time banner after an authenticator reset.</summary>
+    public static string AuthenticatorResetBanner(AccountSummary account, bool reset)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return reset
+            ? $"{account.Email}’s authenticator app has been reset and they have been signed out. The next time they sign in with their password, they will set up an authenticator app again."
+            : "Nothing was changed: the account had no authenticator app. Check the details below.";
+    }
+
+    public static string RoleName(string role) => HistoryCatalogue.Account.FieldLabel(role);
 
     private static string ExpiryDate(DateTimeOffset? expiresAt) =>
         expiresAt is { } at ? Display.Date(ScottishTime.DateOf(at)) : "(unknown)";

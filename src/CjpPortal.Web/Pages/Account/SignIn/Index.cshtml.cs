@@ -1,4 +1,5 @@
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure.Auth;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -14,13 +15,18 @@ namespace CjpPortal.Web.Pages.Account.SignIn;
 [EnableRateLimiting(AccountRateLimiting.PolicyName)]
 public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageModel
 {
-    public const string LockedOutMessage = "Your account is locked after 5 failed attempts to sign in. Try again in 15 minutes or reset your password.";
-    public const string FailedMessage = "Enter the email address and password for your account";
+    /// <summary>The one answer to every refused sign-in: wrong address, wrong password, or a locked account. Saying
+    /// "locked" only for a real account would tell anyone which addresses have one, and counting failures for
+    /// addresses with no account would mean storing every address anyone types. So the message covers both cases and
+    /// says how to get back in: a reset (which proves control of the mailbox) unlocks the account at once.</summary>
+    public const string FailedMessage =
+        "The email address or password is not right, or the account is locked after 5 wrong attempts. To unlock it at once, reset your password, or wait 15 minutes and try again";
 
     [BindProperty]
     public string? Email { get; set; }
 
     [BindProperty]
+    [NoTrim]
     public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -36,9 +42,16 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
+        Email = EmailAddress.Normalise(Email);
+        if (Email is null)
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
+        }
+        else if (!EmailAddress.IsValid(Email))
+        {
+            // A format message, as on every form. It tells nothing about which accounts exist: invitations follow
+            // the same rule, so no account is given such an address (one made before the rule needs a new invitation).
+            ModelState.AddModelError(nameof(Email), EmailAddress.FormatMessage);
         }
 
         if (string.IsNullOrEmpty(Password))
@@ -51,7 +64,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
             return FormPages.Invalid(this);
         }
 
-        var result = await signInManager.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signInManager.PasswordSignInAsync(Email!, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
             var next = string.IsNullOrEmpty(ReturnUrl) || !Url.IsLocalUrl(ReturnUrl)
@@ -66,7 +79,7 @@ public class IndexModel(SignInManager<ApplicationUser> signInManager) : PageMode
             return LocalRedirect(AccountPages.Authenticator);
         }
 
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut ? LockedOutMessage : FailedMessage);
+        ModelState.AddModelError(nameof(Email), FailedMessage);
         return FormPages.Invalid(this);
     }
 }

@@ -16,6 +16,10 @@ public class TwoFactorModel(SignInManager<ApplicationUser> signInManager, UserMa
 {
     public const string WrongCodeMessage = "The code is not correct. Enter the 6-digit code your authenticator app shows now, or a recovery code";
 
+    /// <summary>Only someone who knew the password gets this far, so this step can say the account is locked.</summary>
+    public const string LockedOutMessage =
+        "Your account is locked after 5 wrong codes. Try again in 15 minutes, reset your password (that also unlocks your account), or ask Community Justice Scotland to unlock it";
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -50,7 +54,7 @@ public class TwoFactorModel(SignInManager<ApplicationUser> signInManager, UserMa
             return LocalRedirect(AccountPages.AfterSignIn(Url, ReturnUrl, await userManager.GetRolesAsync(user)));
         }
 
-        ModelState.AddModelError(nameof(Code), result.IsLockedOut ? IndexModel.LockedOutMessage : WrongCodeMessage);
+        ModelState.AddModelError(nameof(Code), result.IsLockedOut ? LockedOutMessage : WrongCodeMessage);
         return FormPages.Invalid(this);
     }
 }

@@ -1,5 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.TagHelpers;
+using CjpPortal.Web.Infrastructure.Validation;
 using CjpPortal.Web.Pages.National;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +11,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CjpPortal.Web.Pages.Admin.Staff;
 
 /// <summary>Invites a member of CJS staff or an administrator by e-mail.</summary>
-public class InviteModel(AccountAdministration accounts, PortalLinks links) : PageModel
+public class InviteModel(AccountAdministration accounts, PortalLinks links, AdminLinks adminLinks) : PageModel
 {
+    /// <summary>The roles an invitation can give, with what each lets the person do.</summary>
+    public static IReadOnlyList<ChoiceItem> RoleChoices =>
+    [
+        new("CJS staff", Roles.CjsStaff, "Manages coordinators and partnerships across Scotland"),
+        new("Administrator", Roles.Administrator, "Also manages CJS staff accounts"),
+    ];
+
     [BindProperty]
+    [Required(ErrorMessage = AccountDisplay.EmailMissingMessage)]
+    [StringLength(AccountDisplay.EmailMaxLength, ErrorMessage = AccountDisplay.EmailTooLongMessage)]
+    [PlainEmail]
     public string? Email { get; set; }
 
     [BindProperty]
@@ -19,7 +33,7 @@ public class InviteModel(AccountAdministration accounts, PortalLinks links) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Email = AccountDisplay.ValidEmail(ModelState, nameof(Email), Email);
+        Email = EmailAddress.Normalise(Email);
         if (!IndexModel.StaffRoles.Contains(Role))
         {
             ModelState.AddModelError(nameof(Role), "Choose what they will be able to do");
@@ -38,6 +52,6 @@ public class InviteModel(AccountAdministration accounts, PortalLinks links) : Pa
         }
 
         TempData[FormPages.BannerKey] = $"An invitation has been sent to {Email}. The link works once and expires in 7 days.";
-        return LocalRedirect($"/admin/staff/{userId}");
+        return LocalRedirect(adminLinks.StaffMember(userId!.Value));
     }
 }

@@ -8,7 +8,7 @@ namespace CjpPortal.Web.Pages.Admin.Staff;
 /// <summary>Asks for confirmation, then takes CJS staff and administrator access away (deleting the account unless it
 /// is also a coordinator's), which signs the person out everywhere. Administrators cannot remove themselves or the
 /// last administrator.</summary>
-public class RemoveModel(AccountAdministration accounts) : PageModel
+public class RemoveModel(AccountAdministration accounts, AdminLinks links) : PageModel
 {
     public AccountSummary Account { get; private set; } = null!;
 
@@ -43,7 +43,7 @@ public class RemoveModel(AccountAdministration accounts) : PageModel
                 return NotFound();
             default:
                 TempData[FormPages.BannerKey] = $"{account.Email} has been removed and signed out.";
-                return LocalRedirect("/admin/staff");
+                return LocalRedirect(links.Staff());
         }
     }
 }

@@ -2,16 +2,20 @@ using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships;
 
 /// <summary>A partnership's details: website, governance notes, whether the coordinator post is vacant and who people
 /// should contact meanwhile. A save from a form opened before someone else's save is refused, showing their values.</summary>
-public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
     public const int GovernanceNotesMaxLength = 4000;
     public const int WebsiteMaxLength = 500;
@@ -20,13 +24,19 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
     public string Slug { get; private set; } = string.Empty;
     public IReadOnlyList<ContactOption> Contacts { get; private set; } = [];
 
+    public IEnumerable<SelectListItem> ContactItems =>
+        Contacts.Select(c => new SelectListItem(c.Label, c.Id.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>What the other person saved, when this save was refused because the form was out of date.</summary>
     public IReadOnlyList<string> Conflicts { get; private set; } = [];
 
     [BindProperty]
+    [HttpsUrl]
+    [StringLength(WebsiteMaxLength, ErrorMessage = "The website address must be {1} characters or fewer")]
     public string? Website { get; set; }
 
     [BindProperty]
+    [StringLength(GovernanceNotesMaxLength, ErrorMessage = "Governance notes must be {1} characters or fewer")]
     public string? GovernanceNotes { get; set; }
 
     [BindProperty]
@@ -65,8 +75,6 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
             return NotFound();
         }
 
-        Website = FormPages.Trimmed(Website);
-        GovernanceNotes = FormPages.Trimmed(GovernanceNotes);
         Validate();
         if (!ModelState.IsValid)
         {
@@ -96,7 +104,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = "The details have been saved.";
-        return LocalRedirect(PartnershipPages.Overview(slug));
+        return LocalRedirect(links.Partnership(slug));
     }
 
     private async Task<Partnership?> LoadAsync(string slug, CancellationToken cancellationToken)
@@ -115,22 +123,9 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, PublicCache cache
         return partnership;
     }
 
+    /// <summary>The rules that depend on the partnership's contacts and on other fields; the rest are attributes.</summary>
     private void Validate()
     {
-        if (Website is not null && !FormPages.IsHttpsUrl(Website))
-        {
-            ModelState.AddModelError(nameof(Website), "Enter the website as a full address starting with https://, like https://www.example.org");
-        }
-        else if (Website?.Length > WebsiteMaxLength)
-        {
-            ModelState.AddModelError(nameof(Website), $"The website address must be {WebsiteMaxLength} characters or fewer");
-        }
-
-        if (GovernanceNotes?.Length > GovernanceNotesMaxLength)
-        {
-            ModelState.AddModelError(nameof(GovernanceNotes), $"Governance notes must be {GovernanceNotesMaxLength} characters or fewer");
-        }
-
         if (FallbackContactId is { } id && Contacts.All(c => c.Id != id))
         {
             ModelState.AddModelError(nameof(FallbackContactId), "Choose one of this partnership’s contacts");

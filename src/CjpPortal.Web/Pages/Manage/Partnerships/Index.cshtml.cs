@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships;
 
 /// <summary>One partnership's editing overview: links to each part and "Confirm this page is up to date".</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -43,6 +43,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = $"You confirmed that {partnership.Name}’s page is up to date.";
-        return LocalRedirect(PartnershipPages.Overview(slug));
+        return LocalRedirect(links.Partnership(slug));
     }
 }

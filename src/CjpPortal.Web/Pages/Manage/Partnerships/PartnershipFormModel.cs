@@ -9,13 +9,15 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships;
 /// <summary>What the add and edit forms for a partnership's records share: the partnership named in the URL, the row
 /// version (xmin) the form carries, the list shown when a save is refused as out of date, and the way back to the
 /// list after a save.</summary>
-public abstract class PartnershipFormModel(AppDbContext db) : PageModel
+public abstract class PartnershipFormModel(AppDbContext db, ManageLinks links) : PageModel
 {
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
     protected int PartnershipId { get; private set; }
 
     protected AppDbContext Db => db;
+
+    protected ManageLinks Links => links;
 
     /// <summary>What the other person saved, when this save was refused because the form was out of date.</summary>
     public IReadOnlyList<string> Conflicts { get; private set; } = [];
@@ -36,11 +38,12 @@ public abstract class PartnershipFormModel(AppDbContext db) : PageModel
         return true;
     }
 
-    /// <summary>Post/redirect/get: back to the partnership's <paramref name="section"/> list with a banner.</summary>
-    protected IActionResult SavedRedirect(string section, string message)
+    /// <summary>Post/redirect/get: back to <paramref name="list"/> (one of <see cref="Links"/>) with a banner.</summary>
+    protected IActionResult SavedRedirect(Func<string, string> list, string message)
     {
+        ArgumentNullException.ThrowIfNull(list);
         TempData[FormPages.BannerKey] = message;
-        return LocalRedirect($"/manage/partnerships/{Slug}/{section}");
+        return LocalRedirect(list(Slug));
     }
 
     /// <summary>Refuses a save from an out-of-date form (409), listing what is stored now and taking the stored

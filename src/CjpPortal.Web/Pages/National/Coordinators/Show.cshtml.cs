@@ -8,13 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.National.Coordinators;
 
 /// <summary>One coordinator: their status and partnerships. CJS staff give or take away partnerships, send a new
-/// invitation while the account is not set up, and go on to remove the account.</summary>
+/// invitation while the account is not set up, unlock a locked-out account, and go on to reset the authenticator app
+/// (ResetAuthenticator) or remove the account.</summary>
 public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLinks links) : PageModel
 {
-    public const string Assign = "assign";
-    public const string Unassign = "unassign";
-    public const string Resend = "resend";
-
     public AccountSummary Account { get; private set; } = null!;
 
     /// <summary>Partnerships the coordinator does not look after yet, for the "add" list.</summary>
@@ -26,39 +23,74 @@ public class ShowModel(AppDbContext db, AccountAdministration accounts, PortalLi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? action, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor =>
+        {
+            if (OtherPartnerships.FirstOrDefault(p => p.Id == PartnershipId) is not { } adding)
+            {
+                ModelState.AddModelError(nameof(PartnershipId), "Choose a partnership to add");
+                return null;
+            }
+
+            await accounts.AssignAsync(id, adding.Id, actor, cancellationToken);
+            return $"{Account.Email} now looks after {adding.Name}.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUnassignAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor =>
+        {
+            if (Account.Partnerships.FirstOrDefault(p => p.Id == PartnershipId) is not { } removing)
+            {
+                return StalePage;
+            }
+
+            await accounts.UnassignAsync(id, removing.Id, actor, cancellationToken);
+            return $"{Account.Email} no longer looks after {removing.Name}.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async actor =>
+        {
+            if (Account.Status is not (AccountStatus.Invited or AccountStatus.InvitationExpired))
+            {
+                return StalePage;
+            }
+
+            await accounts.ResendAsync(id, Roles.Coordinator, actor, links.BaseUri(Request), cancellationToken);
+            return $"A new invitation has been sent to {Account.Email}. Earlier links no longer work.";
+        }, cancellationToken);
+
+    /// <summary>A stale page: the partnership was already taken away, or the account was set up meanwhile.</summary>
+    private const string StalePage = "Nothing was changed: the page was out of date. Check the details below.";
+
+    /// <summary>Loads the coordinator in the URL and makes one change; <paramref name="change"/> returns the banner,
+    /// or null after adding a field error (400).</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Core.Audit.AuditActor, Task<string?>> change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var actor = FormPages.Actor(User);
-        string banner;
-        switch (action)
+        if (await change(FormPages.Actor(User)) is not { } banner)
         {
-            case Assign when OtherPartnerships.FirstOrDefault(p => p.Id == PartnershipId) is { } adding:
-                await accounts.AssignAsync(id, adding.Id, actor, cancellationToken);
-                banner = $"{Account.Email} now looks after {adding.Name}.";
-                break;
-            case Assign:
-                ModelState.AddModelError(nameof(PartnershipId), "Choose a partnership to add");
-                return FormPages.Invalid(this);
-            case Unassign when Account.Partnerships.FirstOrDefault(p => p.Id == PartnershipId) is { } removing:
-                await accounts.UnassignAsync(id, removing.Id, actor, cancellationToken);
-                banner = $"{Account.Email} no longer looks after {removing.Name}.";
-                break;
-            case Resend when Account.Status is AccountStatus.Invited or AccountStatus.InvitationExpired:
-                await accounts.ResendAsync(id, Roles.Coordinator, actor, links.BaseUri(Request), cancellationToken);
-                banner = $"A new invitation has been sent to {Account.Email}. Earlier links no longer work.";
-                break;
-            default:
-                // A stale page: the partnership was already taken away, or the account was set up meanwhile.
-                banner = "Nothing was changed: the page was out of date. Check the details below.";
-                break;
+            return FormPages.Invalid(this);
         }
 
         TempData[FormPages.BannerKey] = banner;
+        return LocalRedirect($"/national/coordinators/{id}");
+    }
+
+    /// <summary>Lifts a lockout, so someone locked out by wrong guesses (their own or anyone's) can sign in at once.</summary>
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !AccountDisplay.IsCoordinatorOnly(Account))
+        {
+            return NotFound();
+        }
+
+        var unlocked = await accounts.UnlockAsync(id, FormPages.Actor(User), cancellationToken);
+        TempData[FormPages.BannerKey] = AccountDisplay.UnlockedBanner(Account, unlocked);
         return LocalRedirect($"/national/coordinators/{id}");
     }
 

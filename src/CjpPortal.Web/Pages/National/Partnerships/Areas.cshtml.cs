@@ -1,9 +1,11 @@
+using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.National.Partnerships;
@@ -12,7 +14,7 @@ namespace CjpPortal.Web.Pages.National.Partnerships;
 /// now. The area's Third Sector Interface belongs to the area, so it moves too. Every area always belongs to exactly
 /// one partnership, so taking an area away means adding it to another partnership, and a partnership may not be left
 /// with none.</summary>
-public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache, NationalLinks links) : PageModel
 {
     public const string MovedByOthersMessage =
         "Council areas have been moved by someone else since you opened this page. Check the list below and try again.";
@@ -25,6 +27,13 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
 
     /// <summary>Every other area, grouped by the partnership that covers it now, both by name.</summary>
     public IReadOnlyList<IGrouping<string, Area>> Others { get; private set; } = [];
+
+    /// <summary><see cref="Others"/> as the select's options, a group for each partnership.</summary>
+    public IEnumerable<SelectListItem> OtherItems => Others.SelectMany(group =>
+    {
+        var optgroup = new SelectListGroup { Name = $"Now in {group.Key}" };
+        return group.Select(area => new SelectListItem(area.Name, area.Id.ToString(CultureInfo.InvariantCulture)) { Group = optgroup });
+    });
 
     /// <summary>The area chosen to move to this partnership.</summary>
     [BindProperty]
@@ -107,7 +116,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] =
             $"{area.Name} now belongs to {PartnershipName}, with its Third Sector Interface. {area.PartnershipName} now covers {NationalPartnershipPages.AreaList(losingBefore.Where(name => name != area.Name))}.";
-        return LocalRedirect(NationalPartnershipPages.Areas(slug));
+        return LocalRedirect(links.PartnershipAreas(slug));
     }
 
     private async Task<bool> FindPartnershipAsync(string slug, CancellationToken cancellationToken)
@@ -138,17 +147,7 @@ public class AreasModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
     private void AddHistory(int id, IEnumerable<string> before, IEnumerable<string> after)
     {
         var actor = FormPages.Actor(User);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAt = clock.GetUtcNow(),
-            UserId = actor.UserId,
-            UserEmail = actor.Email,
-            Entity = "Partnership",
-            EntityId = id,
-            PartnershipId = id,
-            Field = "CouncilAreas",
-            OldValue = NationalPartnershipPages.AreaList(before),
-            NewValue = NationalPartnershipPages.AreaList(after),
-        });
+        db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(id, HistoryCatalogue.Partnership.Entity, id, HistoryCatalogue.CouncilAreasField,
+            NationalPartnershipPages.AreaList(before), NationalPartnershipPages.AreaList(after)));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
@@ -5,6 +6,7 @@ using CjpPortal.Core.Domain;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,7 +15,7 @@ namespace CjpPortal.Web.Pages.National.Partnerships;
 
 /// <summary>Renames a partnership. The slug, and so every address of the partnership, stays as it is, so links
 /// people have saved keep working. History records the old and new name.</summary>
-public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache, NationalLinks links) : PageModel
 {
     public const int NameMaxLength = 200;
 
@@ -24,6 +26,8 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
     public IReadOnlyList<string> Conflicts { get; private set; } = [];
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the partnership’s name")]
+    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     /// <summary>The row version (xmin) the form was filled from.</summary>
@@ -51,7 +55,6 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return NotFound();
         }
 
-        Name = FormPages.Trimmed(Name);
         await ValidateAsync(partnership.Id, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -93,7 +96,7 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         TempData[FormPages.BannerKey] = oldName == partnership.Name
             ? "The name was not changed."
             : $"The partnership has been renamed to {partnership.Name}.";
-        return LocalRedirect(NationalPartnershipPages.Show(slug));
+        return LocalRedirect(links.Partnership(slug));
     }
 
     private async Task<Partnership?> LoadAsync(string slug, CancellationToken cancellationToken)
@@ -107,17 +110,11 @@ public class NameModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         return partnership;
     }
 
+    /// <summary>A name no other partnership has, in any letter case; whether it is given and short enough is on
+    /// the property.</summary>
     private async Task ValidateAsync(int partnershipId, CancellationToken cancellationToken)
     {
-        if (Name is null)
-        {
-            ModelState.AddModelError(nameof(Name), "Enter the partnership’s name");
-        }
-        else if (Name.Length > NameMaxLength)
-        {
-            ModelState.AddModelError(nameof(Name), $"The name must be {NameMaxLength} characters or fewer");
-        }
-        else
+        if (ModelState.GetFieldValidationState(nameof(Name)) != ModelValidationState.Invalid)
         {
             // There are only 30 partnerships; comparing here keeps "Fife" and "FIFE" the same name in every culture.
             var others = await db.Partnerships.AsNoTracking()

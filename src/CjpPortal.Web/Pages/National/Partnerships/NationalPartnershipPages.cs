@@ -4,20 +4,10 @@ using System.Text;
 
 namespace CjpPortal.Web.Pages.National.Partnerships;
 
-/// <summary>What the CJS staff pages for partnerships share: their addresses, and the fingerprint of which
+/// <summary>What the CJS staff pages for partnerships share (their addresses are in <see cref="NationalLinks"/>): the fingerprint of which
 /// partnership covers which council area that lets a move be refused when someone else moved areas first.</summary>
 public static class NationalPartnershipPages
 {
-    public const string List = "/national/partnerships";
-
-    public static string Show(string slug) => $"/national/partnerships/{slug}";
-
-    public static string Areas(string slug) => $"/national/partnerships/{slug}/areas";
-
-    /// <summary>Breadcrumbs from national administration down to the page; the last level has no link.</summary>
-    public static IReadOnlyList<(string Text, string? Url)> Breadcrumbs(params (string Text, string? Url)[] levels) =>
-        [("National administration", "/national"), ("Partnerships", List), .. levels];
-
     /// <summary>A stable fingerprint of the whole area → partnership mapping: the same mapping always gives the same
     /// string, and any move gives a different one.</summary>
     public static string Fingerprint(IEnumerable<(int AreaId, int PartnershipId)> mapping)

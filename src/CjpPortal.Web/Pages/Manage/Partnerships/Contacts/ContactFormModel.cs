@@ -1,30 +1,41 @@
+using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
 /// <summary>The fields of a contact, shared by the add and edit pages: binding, validation and saving.</summary>
-public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PartnershipFormModel(db)
+public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
+    public const int NameMaxLength = 200;
+    public const int RoleMaxLength = 200;
+    public const int PhoneMaxLength = 40;
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the contact’s name")]
+    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the contact’s role or job title")]
+    [StringLength(RoleMaxLength, ErrorMessage = "The role must be {1} characters or fewer")]
     public string? Role { get; set; }
 
     [BindProperty]
     public bool IsCoordinator { get; set; }
 
     [BindProperty]
+    [PlainEmail]
     public string? Email { get; set; }
 
     [BindProperty]
+    [UkPhone(MaxLength = PhoneMaxLength)]
     public string? Phone { get; set; }
 
     [BindProperty]
@@ -42,24 +53,8 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
         Version = Db.VersionOf(contact);
     }
 
-    protected void Validate()
-    {
-        Name = FormPages.Trimmed(Name);
-        Role = FormPages.Trimmed(Role);
-        Email = FormPages.Trimmed(Email);
-        Phone = FormPages.Trimmed(Phone);
-        Required(nameof(Name), "Enter the contact’s name", "The name", Name, 200);
-        Required(nameof(Role), "Enter the contact’s role or job title", "The role", Role, 200);
-        if (Email is not null && !FormPages.IsEmail(Email))
-        {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
-        }
-
-        if (Phone is not null && (Phone.Length > 40 || !UkPhone.IsValid(Phone)))
-        {
-            ModelState.AddModelError(nameof(Phone), "Enter a UK telephone number, like 01324 506000 or +44 7700 900123");
-        }
-    }
+    /// <summary>The address as it is stored (lower case); the fields' rules are their attributes.</summary>
+    protected void Normalise() => Email = EmailAddress.Normalise(Email);
 
     protected void Apply(Contact contact)
     {
@@ -91,17 +86,5 @@ public abstract class ContactFormModel(AppDbContext db, TimeProvider clock, Publ
         conflicts.Compare("Coordinator", AuditedSave.Format(current.IsCoordinator), AuditedSave.Format(IsCoordinator));
         conflicts.Compare("Published", AuditedSave.Format(current.IsPublished), AuditedSave.Format(IsPublished));
         return RefuseStale(current, conflicts, "this contact");
-    }
-
-    private void Required(string field, string missing, string label, string? value, int max)
-    {
-        if (value is null)
-        {
-            ModelState.AddModelError(field, missing);
-        }
-        else if (value.Length > max)
-        {
-            ModelState.AddModelError(field, $"{label} must be {max} characters or fewer");
-        }
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
 /// <summary>Edits one contact. A save from a form opened before someone else's save is refused.</summary>
-public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) : ContactFormModel(db, clock, cache)
+public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : ContactFormModel(db, clock, cache, links)
 {
     public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return NotFound();
         }
 
-        Validate();
+        Normalise();
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);
@@ -53,7 +53,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return current is null ? NotFound() : RefuseStale(current);
         }
 
-        return SavedRedirect("contacts", $"{contact.Name} has been saved.");
+        return SavedRedirect(Links.Contacts, $"{contact.Name} has been saved.");
     }
 
     private async Task<Contact?> FindAsync(string slug, int id, CancellationToken cancellationToken) =>

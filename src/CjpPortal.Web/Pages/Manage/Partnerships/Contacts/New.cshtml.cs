@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Contacts;
 
 /// <summary>Adds a contact at the end of the partnership's list.</summary>
-public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : ContactFormModel(db, clock, cache)
+public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : ContactFormModel(db, clock, cache, links)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadPartnershipAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -19,7 +19,7 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
             return NotFound();
         }
 
-        Validate();
+        Normalise();
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);
@@ -30,6 +30,6 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         Apply(contact);
         Db.Contacts.Add(contact);
         await SaveAsync(cancellationToken);
-        return SavedRedirect("contacts", $"{contact.Name} has been added.");
+        return SavedRedirect(Links.Contacts, $"{contact.Name} has been added.");
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>Edits one engagement route. A save from a form opened before someone else's save is refused.</summary>
-public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) : RouteFormModel(db, clock, cache)
+public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : RouteFormModel(db, clock, cache, links)
 {
     public int Id { get; private set; }
 
@@ -58,7 +58,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return current is null ? NotFound() : RefuseStale(current);
         }
 
-        return SavedRedirect("routes", $"“{route.Title}” has been saved.");
+        return SavedRedirect(Links.Routes, $"“{route.Title}” has been saved.");
     }
 
     private async Task<EngagementRoute?> FindAsync(string slug, int id, CancellationToken cancellationToken)

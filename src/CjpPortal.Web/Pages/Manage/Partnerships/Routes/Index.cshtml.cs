@@ -10,13 +10,8 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>A partnership's engagement routes in the order the public page shows them: move a route up or down,
 /// deactivate it (hidden from the public, kept for history) or reactivate it.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
-    public const string MoveUp = "up";
-    public const string MoveDown = "down";
-    public const string Deactivate = "deactivate";
-    public const string Reactivate = "reactivate";
-
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
     public IReadOnlyList<Item> Routes { get; private set; } = [];
@@ -40,7 +35,48 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int routeId, string? action, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostMoveUpAsync(string slug, int routeId, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, routeId, (routes, index) =>
+        {
+            if (index == 0)
+            {
+                return null;
+            }
+
+            (routes[index - 1], routes[index]) = (routes[index], routes[index - 1]);
+            return $"“{routes[index - 1].Title}” has been moved up.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostMoveDownAsync(string slug, int routeId, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, routeId, (routes, index) =>
+        {
+            if (index == routes.Count - 1)
+            {
+                return null;
+            }
+
+            (routes[index + 1], routes[index]) = (routes[index], routes[index + 1]);
+            return $"“{routes[index + 1].Title}” has been moved down.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostDeactivateAsync(string slug, int routeId, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, routeId, (routes, index) =>
+        {
+            routes[index].IsActive = false;
+            return $"“{routes[index].Title}” has been deactivated. It is no longer shown on the public page.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(string slug, int routeId, CancellationToken cancellationToken) =>
+        ChangeAsync(slug, routeId, (routes, index) =>
+        {
+            routes[index].IsActive = true;
+            return $"“{routes[index].Title}” has been reactivated.";
+        }, cancellationToken);
+
+    /// <summary>Applies one change to the route <paramref name="routeId"/> of the partnership in the URL, renumbers the
+    /// positions and saves with history. <paramref name="change"/> returns the banner, or null when the change cannot
+    /// be made (400).</summary>
+    private async Task<IActionResult> ChangeAsync(string slug, int routeId, Func<List<EngagementRoute>, int, string?> change, CancellationToken cancellationToken)
     {
         var partnershipId = await db.Partnerships.Where(p => p.Slug == slug).Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
         if (partnershipId is null)
@@ -59,28 +95,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
             return NotFound();
         }
 
-        var route = routes[index];
-        string message;
-        switch (action)
+        var message = change(routes, index);
+        if (message is null)
         {
-            case MoveUp when index > 0:
-                (routes[index - 1], routes[index]) = (routes[index], routes[index - 1]);
-                message = $"“{route.Title}” has been moved up.";
-                break;
-            case MoveDown when index < routes.Count - 1:
-                (routes[index + 1], routes[index]) = (routes[index], routes[index + 1]);
-                message = $"“{route.Title}” has been moved down.";
-                break;
-            case Deactivate:
-                route.IsActive = false;
-                message = $"“{route.Title}” has been deactivated. It is no longer shown on the public page.";
-                break;
-            case Reactivate:
-                route.IsActive = true;
-                message = $"“{route.Title}” has been reactivated.";
-                break;
-            default:
-                return BadRequest();
+            return BadRequest();
         }
 
         for (var i = 0; i < routes.Count; i++)
@@ -91,6 +109,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache) 
         await db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, cancellationToken);
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = message;
-        return LocalRedirect($"/manage/partnerships/{slug}/routes");
+        return LocalRedirect(links.Routes(slug));
     }
 }

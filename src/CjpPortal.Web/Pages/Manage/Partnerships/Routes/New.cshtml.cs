@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>Adds an engagement route at the end of the partnership's list.</summary>
-public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : RouteFormModel(db, clock, cache)
+public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : RouteFormModel(db, clock, cache, links)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadPartnershipAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -30,7 +30,7 @@ public class NewModel(AppDbContext db, TimeProvider clock, PublicCache cache) : 
         Apply(route);
         Db.EngagementRoutes.Add(route);
         return await SaveAsync(cancellationToken)
-            ? SavedRedirect("routes", $"“{route.Title}” has been added.")
+            ? SavedRedirect(Links.Routes, $"“{route.Title}” has been added.")
             : FormPages.Invalid(this);
     }
 }

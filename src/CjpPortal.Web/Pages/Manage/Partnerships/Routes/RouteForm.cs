@@ -1,20 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Routes;
 
 /// <summary>The fields of an engagement route, shared by the add and edit pages: binding, validation and saving.</summary>
-public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PartnershipFormModel(db)
+public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
     public const int TitleMaxLength = 200;
-
+    public const int DescriptionMaxLength = 4000;
+    public const int HowToJoinMaxLength = 2000;
+    public const int ContactNameMaxLength = 200;
+    public const int MeetingFrequencyMaxLength = 200;
 
     [BindProperty]
     public int Kind { get; set; } = (int)EngagementRouteKind.LocalForum;
@@ -23,34 +31,38 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     public int? RepresentationKind { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter a title")]
+    [StringLength(TitleMaxLength, ErrorMessage = "The title must be {1} characters or fewer")]
     public string? Title { get; set; }
 
     [BindProperty]
+    [StringLength(DescriptionMaxLength, ErrorMessage = "The description must be {1} characters or fewer")]
     public string? Description { get; set; }
 
     [BindProperty]
+    [StringLength(HowToJoinMaxLength, ErrorMessage = "How to join must be {1} characters or fewer")]
     public string? HowToJoin { get; set; }
 
     [BindProperty]
+    [StringLength(ContactNameMaxLength, ErrorMessage = "The contact name must be {1} characters or fewer")]
     public string? ContactName { get; set; }
 
     [BindProperty]
+    [PlainEmail]
     public string? ContactEmail { get; set; }
 
     [BindProperty]
+    [StringLength(MeetingFrequencyMaxLength, ErrorMessage = "Meeting frequency must be {1} characters or fewer")]
     public string? MeetingFrequency { get; set; }
 
     [BindProperty]
     public int? Format { get; set; }
 
-    public static IEnumerable<(int Value, string Label)> Kinds =>
-        Enum.GetValues<EngagementRouteKind>().Select(k => ((int)k, Labels.Of(k)));
+    public static IEnumerable<SelectListItem> Kinds => Items<EngagementRouteKind>(Labels.Of);
 
-    public static IEnumerable<(int Value, string Label)> RepresentationKinds =>
-        Enum.GetValues<BoardRepresentationKind>().Select(k => ((int)k, Labels.Of(k)));
+    public static IEnumerable<SelectListItem> RepresentationKinds => Items<BoardRepresentationKind>(Labels.Of);
 
-    public static IEnumerable<(int Value, string Label)> Formats =>
-        Enum.GetValues<MeetingFormat>().Select(k => ((int)k, Labels.Of(k)));
+    public static IEnumerable<SelectListItem> Formats => Items<MeetingFormat>(Labels.Of);
 
     protected void Fill(EngagementRoute route)
     {
@@ -67,15 +79,11 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
         Version = Db.VersionOf(route);
     }
 
-    /// <summary>Trims the input and checks it; the title's uniqueness is checked against the other routes.</summary>
+    /// <summary>Checks what the attributes cannot: the choices against their lists and the title's uniqueness
+    /// against the other routes.</summary>
     protected async Task ValidateAsync(int? routeId, CancellationToken cancellationToken)
     {
-        Title = FormPages.Trimmed(Title);
-        Description = FormPages.Trimmed(Description);
-        HowToJoin = FormPages.Trimmed(HowToJoin);
-        ContactName = FormPages.Trimmed(ContactName);
-        ContactEmail = FormPages.Trimmed(ContactEmail);
-        MeetingFrequency = FormPages.Trimmed(MeetingFrequency);
+        ContactEmail = EmailAddress.Normalise(ContactEmail);
         if (Kind != (int)EngagementRouteKind.BoardRepresentation)
         {
             RepresentationKind = null;
@@ -96,26 +104,10 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
             ModelState.AddModelError(nameof(Format), "Choose how meetings are held");
         }
 
-        if (Title is null)
-        {
-            ModelState.AddModelError(nameof(Title), "Enter a title");
-        }
-        else if (Title.Length > TitleMaxLength)
-        {
-            ModelState.AddModelError(nameof(Title), $"The title must be {TitleMaxLength} characters or fewer");
-        }
-        else if (await Db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
+        if (ModelState.GetFieldValidationState(nameof(Title)) != ModelValidationState.Invalid
+            && await Db.EngagementRoutes.AnyAsync(r => r.PartnershipId == PartnershipId && r.Title == Title && r.Id != routeId, cancellationToken))
         {
             AddDuplicateTitleError();
-        }
-
-        MaxLength(nameof(Description), "The description", Description, 4000);
-        MaxLength(nameof(HowToJoin), "How to join", HowToJoin, 2000);
-        MaxLength(nameof(ContactName), "The contact name", ContactName, 200);
-        MaxLength(nameof(MeetingFrequency), "Meeting frequency", MeetingFrequency, 200);
-        if (ContactEmail is not null && !FormPages.IsEmail(ContactEmail))
-        {
-            ModelState.AddModelError(nameof(ContactEmail), "Enter an email address in the correct format, like name@example.org");
         }
     }
 
@@ -176,11 +168,7 @@ public abstract class RouteFormModel(AppDbContext db, TimeProvider clock, Public
     private void AddDuplicateTitleError() =>
         ModelState.AddModelError(nameof(Title), "This partnership already has a route with this title; choose another title");
 
-    private void MaxLength(string field, string label, string? value, int max)
-    {
-        if (value?.Length > max)
-        {
-            ModelState.AddModelError(field, $"{label} must be {max.ToString(CultureInfo.InvariantCulture)} characters or fewer");
-        }
-    }
+    private static IEnumerable<SelectListItem> Items<TEnum>(Func<TEnum, string> label)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(value => new SelectListItem(label(value), Convert.ToInt32(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
 }

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,23 +14,32 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Tsis;
 
 /// <summary>The Third Sector Interface of one council area the partnership covers; created on first save if the
 /// area has none. A save from a form opened before someone else's save is refused.</summary>
-public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) : PageModel
+public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
+    public const int NameMaxLength = 200;
+    public const int WebsiteMaxLength = 500;
+    public const int PhoneMaxLength = 40;
+
     public string PartnershipName { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
     public string AreaName { get; private set; } = string.Empty;
     public IReadOnlyList<string> Conflicts { get; private set; } = [];
 
     [BindProperty]
+    [Required(ErrorMessage = "Enter the name of the Third Sector Interface")]
+    [StringLength(NameMaxLength, ErrorMessage = "The name must be {1} characters or fewer")]
     public string? Name { get; set; }
 
     [BindProperty]
+    [HttpsUrl(MaxLength = WebsiteMaxLength)]
     public string? Website { get; set; }
 
     [BindProperty]
+    [PlainEmail]
     public string? Email { get; set; }
 
     [BindProperty]
+    [UkPhone(MaxLength = PhoneMaxLength)]
     public string? Phone { get; set; }
 
     /// <summary>The row version (xmin) the form was filled from; 0 when the area had no Third Sector Interface.</summary>
@@ -60,7 +71,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
             return NotFound();
         }
 
-        Validate();
+        Email = EmailAddress.Normalise(Email);
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);
@@ -94,7 +105,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
 
         await PartnershipPages.PublishedAsync(cache, cancellationToken);
         TempData[FormPages.BannerKey] = $"The Third Sector Interface for {AreaName} has been saved.";
-        return LocalRedirect($"/manage/partnerships/{slug}/tsis");
+        return LocalRedirect(links.Tsis(slug));
     }
 
     private async Task<CouncilArea?> FindAsync(string slug, int areaId, CancellationToken cancellationToken)
@@ -109,37 +120,6 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache) :
         }
 
         return area;
-    }
-
-    private void Validate()
-    {
-        Name = FormPages.Trimmed(Name);
-        Website = FormPages.Trimmed(Website);
-        Email = FormPages.Trimmed(Email);
-        Phone = FormPages.Trimmed(Phone);
-        if (Name is null)
-        {
-            ModelState.AddModelError(nameof(Name), "Enter the name of the Third Sector Interface");
-        }
-        else if (Name.Length > 200)
-        {
-            ModelState.AddModelError(nameof(Name), "The name must be 200 characters or fewer");
-        }
-
-        if (Website is not null && (Website.Length > 500 || !FormPages.IsHttpsUrl(Website)))
-        {
-            ModelState.AddModelError(nameof(Website), "Enter the website as a full address starting with https://, like https://www.example.org");
-        }
-
-        if (Email is not null && !FormPages.IsEmail(Email))
-        {
-            ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
-        }
-
-        if (Phone is not null && (Phone.Length > 40 || !UkPhone.IsValid(Phone)))
-        {
-            ModelState.AddModelError(nameof(Phone), "Enter a UK telephone number, like 01324 506000 or +44 7700 900123");
-        }
     }
 
     private IActionResult RefuseStale(ThirdSectorInterface? current)

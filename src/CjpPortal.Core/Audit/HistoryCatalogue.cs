@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Reflection;
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Identity;
+
+namespace CjpPortal.Core.Audit;
+
+/// <summary>A record whose history belongs to one partnership (it is shown on that partnership's history page).</summary>
+public interface IPartnershipOwned
+{
+    /// <summary>The partnership the record belongs to; null when that cannot be told from what is loaded (a Third
+    /// Sector Interface without its council area).</summary>
+    int? OwningPartnershipId { get; }
+}
+
+/// <summary>One kind of record that history describes: the name history stores (<see cref="Entity"/>), how a
+/// coordinator would say it, how its fields are labelled and formatted, and which field names a record.</summary>
+public sealed class AuditedEntity
+{
+    private readonly Dictionary<string, string> fieldLabels;
+    private readonly Dictionary<string, Type> fieldTypes;
+
+    private readonly Dictionary<string, string> references;
+
+    internal AuditedEntity(string entity, Type? clrType, string label, string? nameField, Dictionary<string, string> fieldLabels,
+        Dictionary<string, string>? references = null)
+    {
+        this.references = references ?? [];
+        Entity = entity;
+        ClrType = clrType;
+        Label = label;
+        NameField = nameField;
+        this.fieldLabels = fieldLabels;
+        fieldTypes = clrType is null
+            ? []
+            : clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .ToDictionary(p => p.Name, p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, StringComparer.Ordinal);
+    }
+
+    /// <summary>The name history stores in <see cref="AuditEntry.Entity"/>: the class name ("EngagementRoute").</summary>
+    public string Entity { get; }
+
+    /// <summary>The entity class saved through <see cref="AuditedSave"/>; null for records whose history is written by
+    /// hand (accounts).</summary>
+    public Type? ClrType { get; }
+
+    /// <summary>The record as a coordinator would say it ("Engagement route").</summary>
+    public string Label { get; }
+
+    /// <summary>The field whose value names a record in the history's "What" column ("Title"), or null when the label
+    /// alone is enough.</summary>
+    public string? NameField { get; }
+
+    /// <summary>The field as a coordinator would say it; a field the catalogue does not know keeps its own name.</summary>
+    public string FieldLabel(string field) => fieldLabels.GetValueOrDefault(field, field);
+
+    /// <summary>For a field holding the id of another record, the kind of record (<see cref="HistoryCatalogue.ContactReference"/>,
+    /// <see cref="HistoryCatalogue.CouncilAreaReference"/>); otherwise null.</summary>
+    public string? ReferenceTo(string field) => references.GetValueOrDefault(field);
+
+    /// <summary>The type of the entity's property <paramref name="field"/> (nullable unwrapped), if it has one.</summary>
+    public Type? FieldType(string field) => fieldTypes.GetValueOrDefault(field);
+}
+
+/// <summary>The one list of what history records and how it reads: the audited save takes its entity types and
+/// ignored properties from here, and the history pages their labels and value formatting. History stores raw values
+/// (ids, enum names, "yes"/"no", ISO dates, <see cref="StoredValue"/>); <see cref="Display"/> turns them into what a
+/// coordinator would say.</summary>
+public static class HistoryCatalogue
+{
+    /// <summary>How an empty value reads in the history table.</summary>
+    public const string Blank = "(blank)";
+
+    /// <summary>The stored form of a date.</summary>
+    public const string StoredDateFormat = "yyyy-MM-dd";
+
+    /// <summary>The audit field on a partnership listing its council areas by name (written by hand when an area moves).</summary>
+    public const string CouncilAreasField = "CouncilAreas";
+
+    /// <summary>What a reference field points at: a contact (named by its name) or a council area.</summary>
+    public const string ContactReference = "Contact";
+
+    public const string CouncilAreaReference = "CouncilArea";
+
+    /// <summary>Properties that identify or version a row rather than describe it: never recorded.</summary>
+    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "Id", "PartnershipId", "xmin" };
+
+    public static AuditedEntity Partnership { get; } = Entity<Domain.Partnership>("Partnership details", nameField: null, new()
+    {
+        ["Name"] = "Name",
+        ["Website"] = "Website",
+        ["GovernanceNotes"] = "Governance notes",
+        ["CoordinatorPostVacant"] = "Coordinator post vacant",
+        ["FallbackContactId"] = "Fallback contact",
+        ["LastConfirmedOn"] = "Last confirmed",
+        [CouncilAreasField] = "Council areas",
+        [AccountAdministration.CoordinatorsField] = "Coordinators",
+    }, new() { ["FallbackContactId"] = ContactReference });
+
+    public static AuditedEntity EngagementRoute { get; } = Entity<Domain.EngagementRoute>("Engagement route", nameof(Domain.EngagementRoute.Title), new()
+    {
+        ["Title"] = "Title",
+        ["Kind"] = "Kind of route",
+        ["RepresentationKind"] = "Kind of representation",
+        ["Description"] = "Description",
+        ["HowToJoin"] = "How to join",
+        ["ContactName"] = "Contact name",
+        ["ContactEmail"] = "Contact e-mail",
+        ["MeetingFrequency"] = "Meeting frequency",
+        ["Format"] = "Meeting format",
+        ["IsActive"] = "Active",
+        ["DisplayOrder"] = "Position",
+    });
+
+    public static AuditedEntity Contact { get; } = Entity<Domain.Contact>("Contact", nameof(Domain.Contact.Name), new()
+    {
+        ["Name"] = "Name",
+        ["Role"] = "Role",
+        ["IsCoordinator"] = "Coordinator",
+        ["Email"] = "E-mail",
+        ["Phone"] = "Phone",
+        ["IsPublished"] = "Published",
+        ["DisplayOrder"] = "Position",
+    });
+
+    /// <summary>A TSI is named by its council area (one TSI per area).</summary>
+    public static AuditedEntity ThirdSectorInterface { get; } = Entity<Domain.ThirdSectorInterface>("Third Sector Interface", nameof(Domain.ThirdSectorInterface.CouncilAreaId), new()
+    {
+        ["CouncilAreaId"] = "Council area",
+        ["Name"] = "Name",
+        ["Website"] = "Website",
+        ["Email"] = "E-mail",
+        ["Phone"] = "Phone",
+    }, new() { ["CouncilAreaId"] = CouncilAreaReference });
+
+    /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
+    /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
+    public static AuditedEntity Account { get; } = new(AccountAdministration.AccountEntity, null, "Account", null, new()
+    {
+        [Roles.Coordinator] = "Coordinator",
+        [Roles.CjsStaff] = "CJS staff",
+        [Roles.Administrator] = "Administrator",
+    });
+
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Account];
+
+    private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
+
+    private static readonly Dictionary<Type, AuditedEntity> ByType = Entities.Where(e => e.ClrType is not null).ToDictionary(e => e.ClrType!);
+
+    /// <summary>The entity for a saved class, or null if changes to it are not recorded.</summary>
+    public static AuditedEntity? For(Type clrType) => ByType.GetValueOrDefault(clrType);
+
+    /// <summary>The entity history stored under <paramref name="entity"/>, or null if the catalogue does not know it.</summary>
+    public static AuditedEntity? Find(string entity) => ByName.GetValueOrDefault(entity);
+
+    /// <summary>The record kind as a coordinator would say it; an unknown one keeps its stored name.</summary>
+    public static string EntityLabel(string entity) => Find(entity)?.Label ?? entity;
+
+    /// <summary>The field as a coordinator would say it; an unknown one keeps its stored name.</summary>
+    public static string FieldLabel(string entity, string field) => Find(entity)?.FieldLabel(field) ?? field;
+
+    /// <summary>A value as history stores it: invariant text, "yes"/"no", ISO dates, enum names, null for empty.</summary>
+    public static string? StoredValue(object? value) => value switch
+    {
+        null => null,
+        string s => s.Length == 0 ? null : s,
+        DateOnly d => d.ToString(StoredDateFormat, CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>A stored value as text for the history table, by the type of the field it came from: labels for
+    /// enumerations, "Yes"/"No", dates written out, and <see cref="Blank"/> for nothing. Ids of other records are not
+    /// resolved here (that needs the database); they come back as stored.</summary>
+    public static string Display(string entity, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return Blank;
+        }
+
+        var type = Find(entity)?.FieldType(field);
+        return type switch
+        {
+            not null when type == typeof(bool) => value switch
+            {
+                "yes" => "Yes",
+                "no" => "No",
+                _ => value,
+            },
+            not null when type == typeof(DateOnly)
+                && DateOnly.TryParseExact(value, StoredDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            not null when type == typeof(EngagementRouteKind) && Enum.TryParse<EngagementRouteKind>(value, out var kind) => Labels.Of(kind),
+            not null when type == typeof(MeetingFormat) && Enum.TryParse<MeetingFormat>(value, out var format) => Labels.Of(format),
+            not null when type == typeof(BoardRepresentationKind) && Enum.TryParse<BoardRepresentationKind>(value, out var representation) =>
+                Capitalised(Labels.Of(representation)),
+            not null when type == typeof(CjoipStatus) && Enum.TryParse<CjoipStatus>(value, out var status) => Labels.Of(status),
+            _ => value,
+        };
+    }
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text[1..]);
+
+    private static AuditedEntity Entity<T>(string label, string? nameField, Dictionary<string, string> fieldLabels,
+        Dictionary<string, string>? references = null)
+        where T : IPartnershipOwned =>
+        new(typeof(T).Name, typeof(T), label, nameField, fieldLabels, references);
+}

@@ -1,0 +1,35 @@
+using CjpPortal.Core.Email;
+using CjpPortal.Core.Identity;
+using CjpPortal.Core.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CjpPortal.Core;
+
+/// <summary>Core's own registrations, so any host (the web app, a worker, a command) gets the same set without
+/// copying the web app's.</summary>
+public static class CoreServices
+{
+    /// <summary>Registers the database (a pooled <see cref="IDbContextFactory{AppDbContext}"/> for background work, and
+    /// a scoped <see cref="AppDbContext"/> leased from the same pool for requests), the seeder, the mail outbox and the
+    /// account services, and <see cref="TimeProvider.System"/> unless the host has its own clock.
+    /// ASP.NET Core Identity (<c>UserManager</c>, which the account services use) is the host's to add: the web app's
+    /// set-up includes cookies and sign-in, which a worker would not want.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+
+        services.AddPooledDbContextFactory<AppDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        // Disposing the scope returns the context to the pool.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddScoped<Seeder>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<AccountAdministration>();
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using Npgsql;
+
+namespace CjpPortal.Web.Infrastructure;
+
+/// <summary>Listens for <see cref="PublicCache.Channel"/> on a connection of its own and clears this instance's public
+/// caches when any instance (this one included) changes directory data. After a lost connection it clears them anyway,
+/// since notifications sent meanwhile are gone, and listens again.</summary>
+public sealed partial class PublicCacheListener(PublicCache cache, IConfiguration configuration, ILogger<PublicCacheListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default"))
+        {
+            // A listening connection sits idle between notifications; keepalives find a dead one.
+            KeepAlive = 30,
+            Pooling = false,
+        }.ConnectionString;
+        var missedSome = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, _) => _ = cache.EvictHereAsync(CancellationToken.None).AsTask();
+                await using (var listen = new NpgsqlCommand($"LISTEN {PublicCache.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                if (missedSome)
+                {
+                    await cache.EvictHereAsync(stoppingToken);
+                    missedSome = false;
+                }
+
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+            {
+                missedSome = true;
+                LogListenFailed(exception, RetryDelay.TotalSeconds);
+                try
+                {
+                    await Task.Delay(RetryDelay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for cache evictions from other instances; trying again in {Seconds} s")]
+    private partial void LogListenFailed(Exception exception, double seconds);
+}

@@ -1,0 +1,17 @@
+using CjpPortal.Web.Infrastructure;
+
+namespace CjpPortal.Web.Pages.Admin;
+
+/// <summary>Links to the administrators' pages under /admin.</summary>
+public sealed class AdminLinks(LinkGenerator generator) : PageLinks(generator)
+{
+    public string Home() => Page("/Admin/Index");
+
+    public string Staff(int? pageNumber = null) => Paged(Page("/Admin/Staff/Index"), pageNumber);
+
+    public string InviteStaff() => Page("/Admin/Staff/Invite");
+
+    public string StaffMember(Guid id) => Page("/Admin/Staff/Show", new { id });
+
+    public string RemoveStaff(Guid id) => Page("/Admin/Staff/Remove", new { id });
+}

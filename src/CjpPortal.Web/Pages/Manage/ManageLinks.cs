@@ -1,0 +1,31 @@
+using CjpPortal.Web.Infrastructure;
+
+namespace CjpPortal.Web.Pages.Manage;
+
+/// <summary>Links to the coordinators' pages under /manage.</summary>
+public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
+{
+    public string Home() => Page("/Manage/Index");
+
+    public string Partnership(string slug) => Page("/Manage/Partnerships/Index", new { slug });
+
+    public string Details(string slug) => Page("/Manage/Partnerships/Details", new { slug });
+
+    public string Contacts(string slug) => Page("/Manage/Partnerships/Contacts/Index", new { slug });
+
+    public string NewContact(string slug) => Page("/Manage/Partnerships/Contacts/New", new { slug });
+
+    public string EditContact(string slug, int id) => Page("/Manage/Partnerships/Contacts/Edit", new { slug, id });
+
+    public string Routes(string slug) => Page("/Manage/Partnerships/Routes/Index", new { slug });
+
+    public string NewRoute(string slug) => Page("/Manage/Partnerships/Routes/New", new { slug });
+
+    public string EditRoute(string slug, int id) => Page("/Manage/Partnerships/Routes/Edit", new { slug, id });
+
+    public string Tsis(string slug) => Page("/Manage/Partnerships/Tsis/Index", new { slug });
+
+    public string EditTsi(string slug, int areaId) => Page("/Manage/Partnerships/Tsis/Edit", new { slug, areaId });
+
+    public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
+}

@@ -1,0 +1,30 @@
+using CjpPortal.Web.Infrastructure;
+
+namespace CjpPortal.Web.Pages.National;
+
+/// <summary>Links to the CJS staff pages under /national.</summary>
+public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator)
+{
+    public string Home() => Page("/National/Index");
+
+    public string Partnerships() => Page("/National/Partnerships/Index");
+
+    public string Partnership(string slug) => Page("/National/Partnerships/Show", new { slug });
+
+    public string RenamePartnership(string slug) => Page("/National/Partnerships/Name", new { slug });
+
+    public string PartnershipAreas(string slug) => Page("/National/Partnerships/Areas", new { slug });
+
+    public string Coordinators(int? pageNumber = null) => Paged(Page("/National/Coordinators/Index"), pageNumber);
+
+    public string InviteCoordinator() => Page("/National/Coordinators/Invite");
+
+    public string Coordinator(Guid id) => Page("/National/Coordinators/Show", new { id });
+
+    public string History(int? pageNumber = null) => Paged(Page("/National/History"), pageNumber);
+
+    /// <summary>Breadcrumbs from national administration through the partnerships list down to the page; the last
+    /// level has no link.</summary>
+    public IReadOnlyList<(string Text, string? Url)> PartnershipBreadcrumbs(params (string Text, string? Url)[] levels) =>
+        [("National administration", Home()), ("Partnerships", Partnerships()), .. levels];
+}

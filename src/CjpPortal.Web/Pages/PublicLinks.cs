@@ -1,0 +1,9 @@
+using CjpPortal.Web.Infrastructure;
+
+namespace CjpPortal.Web.Pages;
+
+/// <summary>Links to the public pages, for the signed-in pages that point at them.</summary>
+public sealed class PublicLinks(LinkGenerator generator) : PageLinks(generator)
+{
+    public string Partnership(string slug) => Page("/Partnerships/Show", new { slug });
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using CjpPortal.Core;
+using CjpPortal.Core.Identity;
+using CjpPortal.IntegrationTests.Manage;
+using CjpPortal.TestCommon;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CjpPortal.IntegrationTests.Operations;
+
+/// <summary>Several instances against one database behave like one, and the container is checked at start-up.</summary>
+public sealed class InstancesTests(ReferenceDataFixture fixture) : ReferenceDataTests(fixture)
+{
+    [Fact]
+    public async Task Post_EditThroughOneInstance_IsShownByAnotherInstanceWithinTwoSeconds()
+    {
+        // Arrange: a second instance on the same database, its public page already cached
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
+        using var otherClient = other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var before = await otherClient.GetStringAsync(new Uri("/partnerships/falkirk", UriKind.Relative));
+        var website = $"https://example.org/{Guid.NewGuid():N}";
+        using var coordinator = await ManageUsers.CoordinatorAsync(Fixture);
+        var form = await coordinator.GetDocumentAsync("/manage/partnerships/falkirk/details");
+
+        // Act: the edit goes through the Fixture's instance
+        var saved = await coordinator.SubmitAsync(form, EditForms.Filled(form, ("Website", website)));
+        var waited = Stopwatch.StartNew();
+        string after;
+        do
+        {
+            after = await otherClient.GetStringAsync(new Uri("/partnerships/falkirk", UriKind.Relative));
+            if (after.Contains(website, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(2));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.DoesNotContain(website, before, StringComparison.Ordinal);
+        Assert.Contains(website, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_FormAndCookiesFromOneInstance_AreAcceptedByAnother()
+    {
+        // Arrange: a second instance on the same database, standing for one on another machine. It is given a key
+        // folder of its own, the disk such an instance would have had when keys lived in files
+        // (Portal:DataProtectionKeysPath, no longer read); from the shared folder in the user profile it would
+        // otherwise borrow the Fixture's keys. One browser (one cookie jar) goes back and forth between the two.
+        const string password = "marmalade harbour bicycle";
+        var email = $"instances-{Guid.NewGuid():N}@example.org";
+        var key = await Fixture.CreateEnrolledUserAsync(email, password, Roles.Coordinator, "falkirk");
+        var ownDisk = System.IO.Directory.CreateTempSubdirectory("cjp-keys-");
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
+        await using var otherHost = other.WithWebHostBuilder(builder => builder.UseSetting("Portal:DataProtectionKeysPath", ownDisk.FullName));
+        var cookies = new CookieContainer();
+        using var onA = Fixture.AccountsFactory().CreateDefaultClient(new CookieContainerHandler(cookies));
+        using var onB = otherHost.CreateDefaultClient(new CookieContainerHandler(cookies));
+
+        try
+        {
+            // Act: the sign-in form (antiforgery token and cookie) comes from A and is posted to B; B's two-factor
+            // cookie goes back to A, which signs in; A's sign-in cookie opens a page on B.
+            var form = await onA.GetDocumentAsync("/account/sign-in");
+            var afterPassword = await onB.SubmitAsync(form, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+            var codeForm = await onA.GetDocumentAsync(afterPassword.Response.Headers.Location?.OriginalString ?? "/account/sign-in/two-factor");
+            var signedIn = await onA.SubmitAsync(codeForm, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+            var dashboard = await onB.GetDocumentAsync("/manage");
+
+            // Assert
+            Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
+            Assert.StartsWith("/account/sign-in/two-factor", afterPassword.Response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+            Assert.Equal("/manage", signedIn.Response.Headers.Location?.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            Assert.Contains("Falkirk", dashboard.One("#partnerships").TextOf(), StringComparison.Ordinal);
+            Assert.Empty(ownDisk.EnumerateFiles());
+        }
+        finally
+        {
+            ownDisk.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Get_ScopedServiceFromTheRootContainer_IsRefused()
+    {
+        // Act and Assert: scope validation is on in the test host as in every other
+        var error = Assert.Throws<InvalidOperationException>(() => Fixture.Factory.Services.GetRequiredService<AppDbContext>());
+        Assert.Contains("scoped", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Reflection;
+using CjpPortal.TestCommon;
+using CjpPortal.Web.Pages;
+using CjpPortal.Web.Pages.Admin;
+using CjpPortal.Web.Pages.Manage;
+using CjpPortal.Web.Pages.National;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CjpPortal.IntegrationTests.Operations;
+
+/// <summary>The typed link generators (<see cref="ManageLinks"/>, <see cref="NationalLinks"/>, ...) make every link
+/// from a page name and its route: each method gives the address the portal has always used, and that address
+/// reaches a page. A page that is renamed or moved fails here, not in front of a user.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class LinkTests(PortalFixture fixture)
+{
+    private static readonly Guid Account = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+    /// <summary>Every link method, called with slug "falkirk", id 7 and page 2.</summary>
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["PublicLinks.Partnership"] = "/partnerships/falkirk",
+        ["ManageLinks.Home"] = "/manage",
+        ["ManageLinks.Partnership"] = "/manage/partnerships/falkirk",
+        ["ManageLinks.Details"] = "/manage/partnerships/falkirk/details",
+        ["ManageLinks.Contacts"] = "/manage/partnerships/falkirk/contacts",
+        ["ManageLinks.NewContact"] = "/manage/partnerships/falkirk/contacts/new",
+        ["ManageLinks.EditContact"] = "/manage/partnerships/falkirk/contacts/7",
+        ["ManageLinks.Routes"] = "/manage/partnerships/falkirk/routes",
+        ["ManageLinks.NewRoute"] = "/manage/partnerships/falkirk/routes/new",
+        ["ManageLinks.EditRoute"] = "/manage/partnerships/falkirk/routes/7",
+        ["ManageLinks.Tsis"] = "/manage/partnerships/falkirk/tsis",
+        ["ManageLinks.EditTsi"] = "/manage/partnerships/falkirk/tsis/7",
+        ["ManageLinks.History"] = "/manage/partnerships/falkirk/history?page=2",
+        ["NationalLinks.Home"] = "/national",
+        ["NationalLinks.Partnerships"] = "/national/partnerships",
+        ["NationalLinks.Partnership"] = "/national/partnerships/falkirk",
+        ["NationalLinks.RenamePartnership"] = "/national/partnerships/falkirk/name",
+        ["NationalLinks.PartnershipAreas"] = "/national/partnerships/falkirk/areas",
+        ["NationalLinks.Coordinators"] = "/national/coordinators?page=2",
+        ["NationalLinks.InviteCoordinator"] = "/national/coordinators/invite",
+        ["NationalLinks.Coordinator"] = $"/national/coordinators/{Account}",
+        ["NationalLinks.History"] = "/national/history?page=2",
+        ["AdminLinks.Home"] = "/admin",
+        ["AdminLinks.Staff"] = "/admin/staff?page=2",
+        ["AdminLinks.InviteStaff"] = "/admin/staff/invite",
+        ["AdminLinks.StaffMember"] = $"/admin/staff/{Account}",
+        ["AdminLinks.RemoveStaff"] = $"/admin/staff/{Account}/remove",
+    };
+
+    private static readonly Type[] Generators = [typeof(PublicLinks), typeof(ManageLinks), typeof(NationalLinks), typeof(AdminLinks)];
+
+    [Fact]
+    public void Get_EveryLinkMethod_GivesTheAddressThePortalHasAlwaysUsed()
+    {
+        // Act
+        var made = Links().ToDictionary(link => link.Name, link => link.Path, StringComparer.Ordinal);
+
+        // Assert: a new method needs its expected address here, so it is tested too
+        Assert.Equal(Expected.OrderBy(e => e.Key, StringComparer.Ordinal), made.OrderBy(e => e.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_EveryLinkMethod_ReachesAPage()
+    {
+        // Arrange: signed out, a page answers (200, or a redirect to sign in); only an address no page has is a 404
+        using var client = fixture.CreateClient();
+
+        // Act
+        var answers = new List<string>();
+        foreach (var (name, path) in Links())
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            answers.Add($"{name} {path} {(int)response.StatusCode}");
+        }
+
+        // Assert
+        Assert.DoesNotContain(answers, answer => answer.EndsWith($" {(int)HttpStatusCode.NotFound}", StringComparison.Ordinal));
+        Assert.Equal(Expected.Count, answers.Count);
+    }
+
+    [Fact]
+    public void Get_PagedListWithoutAPageNumber_IsTheListsOwnAddress()
+    {
+        // Arrange
+        var services = fixture.Factory.Services;
+
+        // Act
+        var links = new[]
+        {
+            services.GetRequiredService<ManageLinks>().History("falkirk"),
+            services.GetRequiredService<NationalLinks>().Coordinators(),
+            services.GetRequiredService<NationalLinks>().History(),
+            services.GetRequiredService<AdminLinks>().Staff(),
+        };
+
+        // Assert
+        Assert.Equal(["/manage/partnerships/falkirk/history", "/national/coordinators", "/national/history", "/admin/staff"], links);
+    }
+
+    private IEnumerable<(string Name, string Path)> Links()
+    {
+        foreach (var type in Generators)
+        {
+            var generator = fixture.Factory.Services.GetRequiredService(type);
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.ReturnType == typeof(string)))
+            {
+                var arguments = method.GetParameters().Select(Sample).ToArray();
+                yield return ($"{type.Name}.{method.Name}", (string)method.Invoke(generator, arguments)!);
+            }
+        }
+    }
+
+    private static object Sample(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(string) ? "falkirk"
+        : parameter.ParameterType == typeof(int) ? 7
+        : parameter.ParameterType == typeof(int?) ? 2
+        : parameter.ParameterType == typeof(Guid) ? Account
+        : throw new InvalidOperationException($"No sample value for {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}({parameter.Name}).");
+}

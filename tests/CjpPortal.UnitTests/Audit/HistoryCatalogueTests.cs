@@ -1,0 +1,143 @@
+using CjpPortal.Core.Audit;
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Identity;
+
+namespace CjpPortal.UnitTests.Audit;
+
+public sealed class HistoryCatalogueTests
+{
+    [Theory]
+    [InlineData("Partnership", "Partnership details")]
+    [InlineData("EngagementRoute", "Engagement route")]
+    [InlineData("Contact", "Contact")]
+    [InlineData("ThirdSectorInterface", "Third Sector Interface")]
+    [InlineData("SomethingElse", "SomethingElse")]
+    public void EntityLabel_StoredName_ReadsAsACoordinatorWouldSayIt(string entity, string expected)
+    {
+        // Act
+        var label = HistoryCatalogue.EntityLabel(entity);
+
+        // Assert
+        Assert.Equal(expected, label);
+    }
+
+    [Theory]
+    [InlineData("Partnership", "GovernanceNotes", "Governance notes")]
+    [InlineData("Partnership", "FallbackContactId", "Fallback contact")]
+    [InlineData("Partnership", "LastConfirmedOn", "Last confirmed")]
+    [InlineData("Partnership", "CouncilAreas", "Council areas")]
+    [InlineData("Partnership", "Coordinators", "Coordinators")]
+    [InlineData("EngagementRoute", "Kind", "Kind of route")]
+    [InlineData("EngagementRoute", "Format", "Meeting format")]
+    [InlineData("EngagementRoute", "DisplayOrder", "Position")]
+    [InlineData("Contact", "IsCoordinator", "Coordinator")]
+    [InlineData("Contact", "Email", "E-mail")]
+    [InlineData("ThirdSectorInterface", "CouncilAreaId", "Council area")]
+    [InlineData("Account", "CjsStaff", "CJS staff")]
+    [InlineData("Partnership", "Slug", "Slug")]
+    public void FieldLabel_StoredField_ReadsAsACoordinatorWouldSayIt(string entity, string field, string expected)
+    {
+        // Act
+        var label = HistoryCatalogue.FieldLabel(entity, field);
+
+        // Assert
+        Assert.Equal(expected, label);
+    }
+
+    [Theory]
+    [InlineData("EngagementRoute", "Kind", "LocalForum", "Local third-sector forum")]
+    [InlineData("EngagementRoute", "Format", "Blended", "Online and in person")]
+    [InlineData("EngagementRoute", "RepresentationKind", "ViaThirdSectorInterface", "Through the Third Sector Interface")]
+    [InlineData("EngagementRoute", "IsActive", "yes", "Yes")]
+    [InlineData("Contact", "IsPublished", "no", "No")]
+    [InlineData("Partnership", "LastConfirmedOn", "2026-11-23", "23 November 2026")]
+    [InlineData("Partnership", "Website", "https://example.org", "https://example.org")]
+    [InlineData("Partnership", "GovernanceNotes", "no", "no")]
+    [InlineData("EngagementRoute", "Kind", "NoSuchKind", "NoSuchKind")]
+    [InlineData("Partnership", "Website", null, HistoryCatalogue.Blank)]
+    [InlineData("Contact", "Phone", "", HistoryCatalogue.Blank)]
+    public void Display_StoredValue_FormattedByTheFieldsType(string entity, string field, string? stored, string expected)
+    {
+        // Act
+        var shown = HistoryCatalogue.Display(entity, field, stored);
+
+        // Assert
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void StoredValue_ThenDisplay_RoundTripsEveryKindOfValue()
+    {
+        // Act
+        var shown = new[]
+        {
+            HistoryCatalogue.Display("EngagementRoute", "Kind", HistoryCatalogue.StoredValue(EngagementRouteKind.Matac)),
+            HistoryCatalogue.Display("EngagementRoute", "IsActive", HistoryCatalogue.StoredValue(false)),
+            HistoryCatalogue.Display("Partnership", "LastConfirmedOn", HistoryCatalogue.StoredValue(new DateOnly(2025, 3, 1))),
+            HistoryCatalogue.Display("EngagementRoute", "DisplayOrder", HistoryCatalogue.StoredValue(12)),
+            HistoryCatalogue.Display("Contact", "Name", HistoryCatalogue.StoredValue(string.Empty)),
+        };
+
+        // Assert
+        Assert.Equal(["MATAC (domestic abuse)", "No", "1 March 2025", "12", HistoryCatalogue.Blank], shown);
+    }
+
+    [Theory]
+    [InlineData(typeof(Partnership), null)]
+    [InlineData(typeof(EngagementRoute), "Title")]
+    [InlineData(typeof(Contact), "Name")]
+    [InlineData(typeof(ThirdSectorInterface), "CouncilAreaId")]
+    public void For_AuditedType_NamesItsRecordsByTheirNameField(Type type, string? nameField)
+    {
+        // Act
+        var entity = HistoryCatalogue.For(type);
+
+        // Assert
+        Assert.NotNull(entity);
+        Assert.Equal((type.Name, nameField), (entity.Entity, entity.NameField));
+    }
+
+    [Theory]
+    [InlineData(typeof(CouncilArea))]
+    [InlineData(typeof(Cjoip))]
+    [InlineData(typeof(ApplicationUser))]
+    public void For_TypeNotInTheCatalogue_IsNotAudited(Type type)
+    {
+        // Act
+        var entity = HistoryCatalogue.For(type);
+
+        // Assert
+        Assert.Null(entity);
+    }
+
+    [Fact]
+    public void Entities_EveryAuditedType_DeclaresItsPartnership()
+    {
+        // Act
+        var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
+
+        // Assert
+        Assert.Equal(4, types.Count);
+        Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
+    }
+
+    [Fact]
+    public void OwningPartnershipId_EachOwnedRecord_IsItsPartnership()
+    {
+        // Arrange
+        var area = new CouncilArea { GssCode = "S12000014", Name = "Falkirk", PartnershipId = 7 };
+        IPartnershipOwned[] owned =
+        [
+            new Partnership { Id = 7, Name = "Falkirk", Slug = "falkirk" },
+            new EngagementRoute { PartnershipId = 7, Title = "Forum" },
+            new Contact { PartnershipId = 7, Name = "A", Role = "B" },
+            new ThirdSectorInterface { Name = "CVS Falkirk", CouncilArea = area },
+        ];
+
+        // Act
+        var ids = owned.Select(o => o.OwningPartnershipId).ToList();
+
+        // Assert
+        Assert.All(ids, id => Assert.Equal(7, id));
+    }
+}
