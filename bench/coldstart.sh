@@ -113,6 +113,7 @@ export ConnectionStrings__Default
 ConnectionStrings__Default="$(cjp_pg_connstr cjp_bench)"
 
 cjp_step "Migrating and seeding database cjp_bench (demo data)"
+cjp_pg_drop_pre_baseline_db cjp_bench
 (cd "$out/portal" && dotnet CjpPortal.Web.dll migrate) >"$results/migrate.log" 2>&1 ||
   {
     tail -n 30 "$results/migrate.log" >&2
