@@ -26,6 +26,10 @@ COPY src/CjpPortal.Web/CjpPortal.Web.csproj src/CjpPortal.Web/packages.lock.json
 RUN dotnet restore src/CjpPortal.Web/CjpPortal.Web.csproj --locked-mode
 
 COPY src/ src/
+# The published build (see "Published build" in README.md): framework-dependent, compiled ReadyToRun for linux-x64
+# (PublishReadyToRun and PublishRuntimeIdentifier in CjpPortal.Web.csproj), with the compiled EF model that is in the
+# source (src/CjpPortal.Core/Database/CompiledModel). It runs on the shared ASP.NET Core runtime of the image below,
+# on x64 only.
 RUN dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

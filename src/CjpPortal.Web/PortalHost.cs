@@ -2,6 +2,7 @@ using CjpPortal.Core;
 using CjpPortal.Core.Identity;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
+using CjpPortal.Web.Queries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,13 +39,19 @@ public static class PortalHost
                 return 2;
         }
 
-        ConfigurePipeline(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         if (options.MigrateOnStartup ?? app.Environment.IsDevelopment())
         {
             await MigrateAsync(app);
         }
 
+        // Before the pipeline is set up, so that the load runs while it is and while Kestrel starts.
+        if (options.LoadSnapshotOnStartup)
+        {
+            StartLoadingSnapshot(app);
+        }
+
+        ConfigurePipeline(app);
         await app.RunAsync();
         return 0;
     }
@@ -58,6 +65,30 @@ public static class PortalHost
         if (demoMode)
         {
             await DemoAccounts.EnsureAsync(app.Services);
+        }
+    }
+
+    /// <summary>Cold start: every public page reads the partnership snapshot, and its first load builds the EF Core
+    /// model, opens the first connection and compiles the query, most of a second of work that the first visitor
+    /// would otherwise wait for from the start. Started here, it runs on another thread during the rest of the
+    /// start-up, and the first request awaits the load already under way (<see cref="DirectorySnapshotCache"/> shares
+    /// it). A failure is only logged: the cache drops a failed load, so the first page tries again, as it would
+    /// without this.</summary>
+    private static void StartLoadingSnapshot(WebApplication app)
+    {
+        var snapshots = app.Services.GetRequiredService<DirectorySnapshotCache>();
+        _ = LoadAsync();
+
+        async Task LoadAsync()
+        {
+            try
+            {
+                await snapshots.GetAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                app.Logger.LogWarning(exception, "Could not load the partnership snapshot at start-up; the first page that needs it will try again");
+            }
         }
     }
 

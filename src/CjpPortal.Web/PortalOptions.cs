@@ -19,6 +19,11 @@ public sealed class PortalOptions
     /// <summary>Serve public pages from the output cache. Off only to measure rendering cost (bench/run.sh).</summary>
     public bool EnableOutputCache { get; set; } = true;
 
+    /// <summary>Load the partnership snapshot while the portal starts, so the first visitor does not wait for it (see
+    /// bench/coldstart.sh). Off in integration tests, whose fixture migrates and seeds the database after the host has
+    /// started: a snapshot read in between would be served until it expires.</summary>
+    public bool LoadSnapshotOnStartup { get; set; } = true;
+
     /// <summary>How long public pages stay in the output cache; edits evict them sooner.</summary>
     public int PublicPageCacheSeconds { get; set; } = 60;
 

@@ -14,7 +14,10 @@ public sealed class DirectorySnapshotCache(IServiceScopeFactory scopes, IOptions
         var entry = current;
         if (entry is null || entry.Load.IsFaulted || entry.Load.IsCanceled || clock.GetUtcNow() >= entry.ExpiresAt)
         {
-            entry = new Entry(LoadAsync(), clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)));
+            // Task.Run: the first load builds the EF model and compiles the query before it first awaits, and until
+            // the entry is stored here any other caller (the start-up load, a burst of first requests) would start a
+            // load of its own.
+            entry = new Entry(Task.Run(LoadAsync), clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)));
             current = entry;
         }
 
