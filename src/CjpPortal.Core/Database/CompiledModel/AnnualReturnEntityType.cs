@@ -73,10 +73,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(AnnualReturn).GetProperty("PublishedReportLink", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AnnualReturn).GetField("<PublishedReportLink>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 500);
             publishedReportLink.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             publishedReportLink.AddAnnotation("Relational:ColumnName", "published_report_link");
-            publishedReportLink.AddAnnotation("Relational:ColumnType", "character varying(500)");
 
             var reportingYearStart = runtimeEntityType.AddProperty(
                 "ReportingYearStart",

@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("721dfaee-0d6d-4c90-92ff-e38a10de1593"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("eede28d6-a2a5-4185-9e6c-7b235ff10452"), entityTypeCount: 21)
         {
         }
 
@@ -26,6 +26,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var engagementRoute = EngagementRouteEntityType.Create(this);
             var participationStatement = ParticipationStatementEntityType.Create(this);
             var partnership = PartnershipEntityType.Create(this);
+            var place = PlaceEntityType.Create(this);
             var thirdSectorInterface = ThirdSectorInterfaceEntityType.Create(this);
             var outboxEmail = OutboxEmailEntityType.Create(this);
             var applicationUser = ApplicationUserEntityType.Create(this);
@@ -46,6 +47,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             EngagementRouteEntityType.CreateForeignKey1(engagementRoute, partnership);
             ParticipationStatementEntityType.CreateForeignKey1(participationStatement, cjoip);
             PartnershipEntityType.CreateForeignKey1(partnership, contact);
+            PlaceEntityType.CreateForeignKey1(place, councilArea);
             ThirdSectorInterfaceEntityType.CreateForeignKey1(thirdSectorInterface, councilArea);
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
@@ -65,6 +67,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             EngagementRouteEntityType.CreateAnnotations(engagementRoute);
             ParticipationStatementEntityType.CreateAnnotations(participationStatement);
             PartnershipEntityType.CreateAnnotations(partnership);
+            PlaceEntityType.CreateAnnotations(place);
             ThirdSectorInterfaceEntityType.CreateAnnotations(thirdSectorInterface);
             OutboxEmailEntityType.CreateAnnotations(outboxEmail);
             ApplicationUserEntityType.CreateAnnotations(applicationUser);

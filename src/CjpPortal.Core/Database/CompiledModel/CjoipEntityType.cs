@@ -64,10 +64,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Cjoip).GetProperty("Link", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Cjoip).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 500);
             link.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             link.AddAnnotation("Relational:ColumnName", "link");
-            link.AddAnnotation("Relational:ColumnType", "character varying(500)");
 
             var partnershipId = runtimeEntityType.AddProperty(
                 "PartnershipId",

@@ -53,10 +53,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Contact).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Contact).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 320);
             email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             email.AddAnnotation("Relational:ColumnName", "email");
-            email.AddAnnotation("Relational:ColumnType", "character varying(320)");
 
             var isCoordinator = runtimeEntityType.AddProperty(
                 "IsCoordinator",
@@ -80,10 +80,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(Contact).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Contact).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Contact).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             name.AddAnnotation("Relational:ColumnName", "name");
-            name.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var partnershipId = runtimeEntityType.AddProperty(
                 "PartnershipId",
@@ -99,19 +99,19 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Contact).GetProperty("Phone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Contact).GetField("<Phone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 40);
             phone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             phone.AddAnnotation("Relational:ColumnName", "phone");
-            phone.AddAnnotation("Relational:ColumnType", "character varying(40)");
 
             var role = runtimeEntityType.AddProperty(
                 "Role",
                 typeof(string),
                 propertyInfo: typeof(Contact).GetProperty("Role", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Contact).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Contact).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
             role.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             role.AddAnnotation("Relational:ColumnName", "role");
-            role.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var xmin = runtimeEntityType.AddProperty(
                 "xmin",

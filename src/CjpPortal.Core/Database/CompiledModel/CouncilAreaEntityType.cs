@@ -62,10 +62,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(CouncilArea).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(CouncilArea).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(CouncilArea).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 100);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             name.AddAnnotation("Relational:ColumnName", "name");
-            name.AddAnnotation("Relational:ColumnType", "character varying(100)");
 
             var partnershipId = runtimeEntityType.AddProperty(
                 "PartnershipId",

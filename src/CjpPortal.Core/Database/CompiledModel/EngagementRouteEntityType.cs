@@ -44,30 +44,30 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("ContactEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EngagementRoute).GetField("<ContactEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 320);
             contactEmail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             contactEmail.AddAnnotation("Relational:ColumnName", "contact_email");
-            contactEmail.AddAnnotation("Relational:ColumnType", "character varying(320)");
 
             var contactName = runtimeEntityType.AddProperty(
                 "ContactName",
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("ContactName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EngagementRoute).GetField("<ContactName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 200);
             contactName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             contactName.AddAnnotation("Relational:ColumnName", "contact_name");
-            contactName.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EngagementRoute).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 4000);
             description.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             description.AddAnnotation("Relational:ColumnName", "description");
-            description.AddAnnotation("Relational:ColumnType", "character varying(4000)");
 
             var displayOrder = runtimeEntityType.AddProperty(
                 "DisplayOrder",
@@ -93,10 +93,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("HowToJoin", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EngagementRoute).GetField("<HowToJoin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 2000);
             howToJoin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             howToJoin.AddAnnotation("Relational:ColumnName", "how_to_join");
-            howToJoin.AddAnnotation("Relational:ColumnType", "character varying(2000)");
 
             var isActive = runtimeEntityType.AddProperty(
                 "IsActive",
@@ -122,10 +122,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("MeetingFrequency", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(EngagementRoute).GetField("<MeetingFrequency>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 200);
             meetingFrequency.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             meetingFrequency.AddAnnotation("Relational:ColumnName", "meeting_frequency");
-            meetingFrequency.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var partnershipId = runtimeEntityType.AddProperty(
                 "PartnershipId",
@@ -150,10 +150,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(EngagementRoute).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(EngagementRoute).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(EngagementRoute).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
             title.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             title.AddAnnotation("Relational:ColumnName", "title");
-            title.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var xmin = runtimeEntityType.AddProperty(
                 "xmin",

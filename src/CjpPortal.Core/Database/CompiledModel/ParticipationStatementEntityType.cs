@@ -52,10 +52,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(ParticipationStatement).GetProperty("Link", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ParticipationStatement).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 500);
             link.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             link.AddAnnotation("Relational:ColumnName", "link");
-            link.AddAnnotation("Relational:ColumnType", "character varying(500)");
 
             var publishedOn = runtimeEntityType.AddProperty(
                 "PublishedOn",
@@ -72,10 +72,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(ParticipationStatement).GetProperty("Summary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ParticipationStatement).GetField("<Summary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 4000);
             summary.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             summary.AddAnnotation("Relational:ColumnName", "summary");
-            summary.AddAnnotation("Relational:ColumnType", "character varying(4000)");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -21,7 +21,7 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Domain.Partnership",
                 typeof(Partnership),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 10,
                 navigationCount: 6,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -61,10 +61,19 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Partnership).GetProperty("GovernanceNotes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Partnership).GetField("<GovernanceNotes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 4000);
             governanceNotes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             governanceNotes.AddAnnotation("Relational:ColumnName", "governance_notes");
-            governanceNotes.AddAnnotation("Relational:ColumnType", "character varying(4000)");
+
+            var lastConfirmedByCjsStaff = runtimeEntityType.AddProperty(
+                "LastConfirmedByCjsStaff",
+                typeof(bool),
+                propertyInfo: typeof(Partnership).GetProperty("LastConfirmedByCjsStaff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Partnership).GetField("<LastConfirmedByCjsStaff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            lastConfirmedByCjsStaff.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastConfirmedByCjsStaff.AddAnnotation("Relational:ColumnName", "last_confirmed_by_cjs_staff");
 
             var lastConfirmedOn = runtimeEntityType.AddProperty(
                 "LastConfirmedOn",
@@ -80,29 +89,29 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(Partnership).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Partnership).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Partnership).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             name.AddAnnotation("Relational:ColumnName", "name");
-            name.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",
                 typeof(string),
                 propertyInfo: typeof(Partnership).GetProperty("Slug", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Partnership).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Partnership).GetField("<Slug>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 80);
             slug.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             slug.AddAnnotation("Relational:ColumnName", "slug");
-            slug.AddAnnotation("Relational:ColumnType", "character varying(80)");
 
             var website = runtimeEntityType.AddProperty(
                 "Website",
                 typeof(string),
                 propertyInfo: typeof(Partnership).GetProperty("Website", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Partnership).GetField("<Website>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 500);
             website.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             website.AddAnnotation("Relational:ColumnName", "website");
-            website.AddAnnotation("Relational:ColumnType", "character varying(500)");
 
             var xmin = runtimeEntityType.AddProperty(
                 "xmin",

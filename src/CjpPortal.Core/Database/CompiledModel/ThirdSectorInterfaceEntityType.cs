@@ -52,39 +52,39 @@ namespace CjpPortal.Core.Database.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(ThirdSectorInterface).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ThirdSectorInterface).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 320);
             email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             email.AddAnnotation("Relational:ColumnName", "email");
-            email.AddAnnotation("Relational:ColumnType", "character varying(320)");
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
                 typeof(string),
                 propertyInfo: typeof(ThirdSectorInterface).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ThirdSectorInterface).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(ThirdSectorInterface).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 200);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             name.AddAnnotation("Relational:ColumnName", "name");
-            name.AddAnnotation("Relational:ColumnType", "character varying(200)");
 
             var phone = runtimeEntityType.AddProperty(
                 "Phone",
                 typeof(string),
                 propertyInfo: typeof(ThirdSectorInterface).GetProperty("Phone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ThirdSectorInterface).GetField("<Phone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 40);
             phone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             phone.AddAnnotation("Relational:ColumnName", "phone");
-            phone.AddAnnotation("Relational:ColumnType", "character varying(40)");
 
             var website = runtimeEntityType.AddProperty(
                 "Website",
                 typeof(string),
                 propertyInfo: typeof(ThirdSectorInterface).GetProperty("Website", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ThirdSectorInterface).GetField("<Website>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 500);
             website.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             website.AddAnnotation("Relational:ColumnName", "website");
-            website.AddAnnotation("Relational:ColumnType", "character varying(500)");
 
             var xmin = runtimeEntityType.AddProperty(
                 "xmin",
