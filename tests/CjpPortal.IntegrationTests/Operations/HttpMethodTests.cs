@@ -122,6 +122,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
             Contact = await db.Contacts.Where(c => c.Partnership.Slug == "falkirk").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             Route = await db.EngagementRoutes.Where(r => r.Partnership.Slug == "falkirk").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             Area = await db.CouncilAreas.Where(a => a.Partnership.Slug == "falkirk").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            Place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
         });
 
         var patterns = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -137,6 +138,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
         var urls = patterns.Select(pattern => pattern
                 .Replace("{slug}", "falkirk", StringComparison.Ordinal)
                 .Replace("{areaId:int}", Invariant(values.Area), StringComparison.Ordinal)
+                .Replace("{placeId:int}", Invariant(values.Place), StringComparison.Ordinal)
                 .Replace("{id:int}", Invariant(pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact : values.Route), StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
