@@ -43,7 +43,7 @@ public sealed partial class AccountJourneyTests(PortalFixture portal)
 
         // Assert
         await Expect(page).ToHaveURLAsync(SignInUrl());
-        await Expect(page.Locator("#banner")).ToContainTextAsync("You have signed out.");
+        await Expect(page.Locator("#banner")).ToContainTextAsync("You have signed out on every device where you were signed in.");
         await Expect(page.Locator("header #signed-in")).ToHaveCountAsync(0);
         await page.GotoAsync("/partnerships/falkirk");
         await Expect(page.Locator("header #signed-in")).ToHaveCountAsync(0);

@@ -125,6 +125,10 @@ public sealed class ChangePasswordTests(ReferenceDataFixture fixture) : Referenc
         Assert.Equal(account.Email, entry.UserEmail);
         Assert.Equal(account.Email, entry.NewValue);
         Assert.Null(entry.PartnershipId);
+        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        using var staffClient = Fixture.CreateClientAs(staff.Id);
+        var history = await staffClient.GetDocumentAsync("/national/history");
+        Assert.Contains($"Password changed for {account.Email}", history.Document.QuerySelector("#history tbody")?.TextOf(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,6 +158,28 @@ public sealed class ChangePasswordTests(ReferenceDataFixture fixture) : Referenc
         Assert.Equal("Change your password", page.Document.QuerySelector("a[href='/account/change-password']")?.TextOf());
         Assert.Equal("Get new recovery codes", page.Document.QuerySelector("a[href='/account/new-recovery-codes']")?.TextOf());
         Assert.Equal("Reset your authenticator app", page.Document.QuerySelector("a[href='/account/reset-authenticator']")?.TextOf());
+    }
+
+    [Theory]
+    [InlineData(Url)]
+    [InlineData("/account/new-recovery-codes")]
+    [InlineData("/account/reset-authenticator")]
+    public async Task Get_SecurityPageWithAPasswordOnlySession_IsRefused(string url)
+    {
+        // Arrange: an invited person who has set a password but no authenticator app yet
+        var email = NewEmail();
+        var link = await Fixture.InviteAsync(email, Roles.Coordinator, "falkirk");
+        using var client = Fixture.CreateAccountsClient();
+        var invitation = await client.GetDocumentAsync(link);
+        var accepted = await client.SubmitAsync(invitation, Fields(("Password", NewPassword), ("ConfirmPassword", NewPassword)));
+
+        // Act
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        // Assert
+        Assert.Equal("/account/authenticator", accepted.Response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/status/403", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     private async Task<(HttpClient Client, EnrolledAccount Account)> SignedInAsync()

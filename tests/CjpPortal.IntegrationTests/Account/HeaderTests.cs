@@ -58,7 +58,7 @@ public sealed class HeaderTests(ReferenceDataFixture fixture) : ReferenceDataTes
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, signedOut.Response.StatusCode);
         Assert.Equal("/account/sign-in", signedOut.Response.Headers.Location?.OriginalString);
-        Assert.Contains("You have signed out.", signIn.Document.GetElementById("banner")?.TextOf(), StringComparison.Ordinal);
+        Assert.Contains("You have signed out on every device where you were signed in.", signIn.Document.GetElementById("banner")?.TextOf(), StringComparison.Ordinal);
         Assert.Null(signIn.Document.QuerySelector("#signed-in"));
         Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
         Assert.StartsWith("/account/sign-in", replayed.Headers.Location?.OriginalString, StringComparison.Ordinal);

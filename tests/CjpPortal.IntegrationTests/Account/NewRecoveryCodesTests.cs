@@ -1,4 +1,5 @@
 using System.Net;
+using CjpPortal.Core.Identity;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using static CjpPortal.IntegrationTests.Account.InvitationTests;
@@ -110,6 +111,10 @@ public sealed class NewRecoveryCodesTests(ReferenceDataFixture fixture) : Refere
             .SingleAsync(a => a.Entity == "Account" && a.UserId == account.Id));
         Assert.Equal("RecoveryCodes", entry.Field);
         Assert.Equal(account.Email, entry.NewValue);
+        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        using var staffClient = Fixture.CreateClientAs(staff.Id);
+        var history = await staffClient.GetDocumentAsync("/national/history");
+        Assert.Contains($"New recovery codes for {account.Email}", history.Document.QuerySelector("#history tbody")?.TextOf(), StringComparison.Ordinal);
     }
 
     [Fact]
