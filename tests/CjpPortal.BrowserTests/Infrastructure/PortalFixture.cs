@@ -149,6 +149,30 @@ public sealed class PortalFixture : IAsyncLifetime
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
+    /// <summary>A new account of its own with a password and an authenticator app, for a journey that signs out or
+    /// changes the account: doing that to a demo account would end the sessions other tests reuse (OpenAsAsync).</summary>
+    public async Task<DemoAccounts.Account> CreateAccountAsync(string role)
+    {
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        var account = new DemoAccounts.Account($"journey-{Guid.NewGuid():N}@example.org", role, "journey account lantern heron", []);
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, LockoutEnabled = true };
+        Check(await users.CreateAsync(user, account.Password));
+        Check(await users.AddToRoleAsync(user, role));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return account;
+
+        static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
     /// <summary>The authenticator key of an account, as its owner's authenticator app holds it (base 32).</summary>
     public async Task<string> AuthenticatorKeyAsync(string email)
     {

@@ -38,8 +38,18 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     private static readonly Outcome[] NationalPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed];
     private static readonly Outcome[] AdminPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed];
 
+    /// <summary>The signed-in person's own account pages: anyone signed in with both factors, whatever their role.</summary>
+    private static readonly Outcome[] AccountPage = [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+
     /// <summary>The folders whose pages need a row.</summary>
     private static readonly string[] GuardedFolders = ["/Manage/", "/National/", "/Admin/"];
+
+    /// <summary>The account pages that need a row: those for a signed-in person (the rest of /Account is for people not
+    /// signed in yet: sign-in, invitation, password reset).</summary>
+    private static readonly string[] GuardedPages = ["/Account/Index", "/Account/ChangePassword", "/Account/NewRecoveryCodes", "/Account/ResetAuthenticator"];
+
+    /// <summary>A new password for the change-password cell.</summary>
+    private const string MatrixNewPassword = "matrix lantern otter quilt";
 
     private static readonly Entry[] Matrix =
     [
@@ -202,6 +212,26 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/admin/staff/{id:guid}?handler=Unlock", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
         new("GET", "/admin/staff/{id:guid}/reset-authenticator", null, AdminPage),
         new("POST", "/admin/staff/{id:guid}/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+
+        // Signed in through the real pages (see ClientAsync), with the password TestData gives enrolled accounts.
+        new("GET", "/account", null, AccountPage),
+        new("GET", "/account/change-password", null, AccountPage),
+        new("POST", "/account/change-password", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = TestData.EnrolledPassword,
+            ["Password"] = MatrixNewPassword,
+            ["ConfirmPassword"] = MatrixNewPassword,
+        }), AccountPage),
+        new("GET", "/account/new-recovery-codes", null, AccountPage),
+        new("POST", "/account/new-recovery-codes", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["PasswordOrCode"] = TestData.EnrolledPassword,
+        }), AccountPage),
+        new("GET", "/account/reset-authenticator", null, AccountPage),
+        new("POST", "/account/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["PasswordOrCode"] = TestData.EnrolledPassword,
+        }), AccountPage),
     ];
 
     private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>
@@ -292,7 +322,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         // Act: every page under Pages/Manage, with GET (a page always answers it) and each other method it handles
         var required = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
-            .Where(p => p.Page is { } page && GuardedFolders.Any(folder => page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal)))
+            .Where(p => p.Page is { } page && (GuardedFolders.Any(folder => page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal))
+                || GuardedPages.Contains(page.ViewEnginePath, StringComparer.Ordinal)))
             .SelectMany(p => p.Page!.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Append(("GET", null))
                 .Select(h => $"{h.Method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}{(h.Name is null ? string.Empty : $"?handler={h.Name}")}"))
             .Distinct()
@@ -303,6 +334,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         Assert.Contains("POST /national/coordinators/{id:guid}/remove", required);
         Assert.Contains("POST /manage/partnerships/{slug}/contacts?handler=Hide", required);
         Assert.Contains("POST /admin/staff/invite", required);
+        Assert.Contains("POST /account/change-password", required);
         Assert.All(required, endpoint => Assert.True(listed.Contains(endpoint), $"{endpoint} has no row in the authorization matrix."));
     }
 
@@ -342,7 +374,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         // Arrange
         var entry = Matrix.Single(e => e.Method == method && e.Route == route);
         var expected = entry.Expected[(int)who];
-        using var client = await ClientAsync(who);
+        using var client = entry.Route.StartsWith("/account", StringComparison.Ordinal) ? await ThroughPagesAsync(who) : await ClientAsync(who);
         var url = await UrlAsync(fixture, entry.Route);
         var form = entry.Form is null ? null : await WithTokenAsync(client, who, await entry.Form(fixture, Partnership));
         var before = await SnapshotAsync();
@@ -441,6 +473,28 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         Who.CjsStaff => SignInAsync(fixture, Roles.CjsStaff),
         _ => SignInAsync(fixture, Roles.Administrator),
     };
+
+    /// <summary>A new account of the kind <paramref name="who"/>, signed in through the real password and authenticator
+    /// pages: the account pages re-issue the sign-in cookie (after a password change or an authenticator reset), which
+    /// the test scheme has no cookie for.</summary>
+    private async Task<HttpClient> ThroughPagesAsync(Who who)
+    {
+        var client = fixture.CreateAccountsClient();
+        if (who == Who.Anonymous)
+        {
+            return client;
+        }
+
+        var account = who switch
+        {
+            Who.OtherCoordinator => await fixture.CreateEnrolledAccountAsync(Roles.Coordinator, OtherPartnership),
+            Who.OwnCoordinator => await fixture.CreateEnrolledAccountAsync(Roles.Coordinator, Partnership),
+            Who.CjsStaff => await fixture.CreateEnrolledAccountAsync(Roles.CjsStaff),
+            _ => await fixture.CreateEnrolledAccountAsync(Roles.Administrator),
+        };
+        await client.SignInAsync(account.Email, account.Password, account.AuthenticatorKey);
+        return client;
+    }
 
     private static void AssertUnchanged(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
     {

@@ -42,7 +42,7 @@ public sealed class CoordinatorsTests(PortalFixture fixture) : IAsyncLifetime
             fields.Add(new("PartnershipIds", (await PartnershipIdAsync(slug)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        fields.Add(new(Forms.AntiforgeryField, form.One($"input[name={Forms.AntiforgeryField}]").GetAttribute("value")!));
+        fields.Add(new(Forms.AntiforgeryField, form.One($"main input[name={Forms.AntiforgeryField}]").GetAttribute("value")!));
         return await staff.PostFormAsync(InviteUrl, fields);
     }
 

@@ -72,8 +72,12 @@ public static class AccountServices
             options.Conventions.AuthorizeFolder("/Manage/Partnerships", AuthorizationPolicies.PartnershipEditor);
             options.Conventions.AuthorizeFolder("/National", AuthorizationPolicies.CjsStaff);
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
+            options.Conventions.AuthorizePage("/Account/ChangePassword", AuthorizationPolicies.AccountHolder);
+            options.Conventions.AuthorizePage("/Account/NewRecoveryCodes", AuthorizationPolicies.AccountHolder);
+            options.Conventions.AuthorizePage("/Account/ResetAuthenticator", AuthorizationPolicies.AccountHolder);
         });
 
+        services.AddScoped<AccountSelfService>();
         AccountRateLimiting.Add(services, configuration);
     }
 

@@ -14,6 +14,10 @@ public static class AuthorizationPolicies
     /// <summary>Editing one partnership's pages (the <c>{slug}</c> in the URL): its coordinators, CJS staff, administrators.</summary>
     public const string PartnershipEditor = nameof(PartnershipEditor);
 
+    /// <summary>A person's own account settings (password, recovery codes, authenticator app): anyone signed in with
+    /// both factors, whatever their role.</summary>
+    public const string AccountHolder = nameof(AccountHolder);
+
     /// <summary>The claim Identity adds when the second factor was used at sign-in.</summary>
     public const string AuthenticationMethodClaim = "amr";
     public const string MultiFactorMethod = "mfa";
@@ -28,7 +32,8 @@ public static class AuthorizationPolicies
             .AddPolicy(Administrator, policy => TwoFactor(policy).RequireRole(Roles.Administrator))
             .AddPolicy(PartnershipEditor, policy => TwoFactor(policy)
                 .RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator)
-                .AddRequirements(new PartnershipAccessRequirement()));
+                .AddRequirements(new PartnershipAccessRequirement()))
+            .AddPolicy(AccountHolder, policy => TwoFactor(policy));
     }
 
     private static AuthorizationPolicyBuilder TwoFactor(AuthorizationPolicyBuilder policy) =>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CjpPortal.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,8 +14,9 @@ namespace CjpPortal.Web.Infrastructure.Auth;
 /// <para>This costs one primary-key query per signed-in request, instead of Identity's own check with an interval of
 /// zero, which would rebuild the principal (user, roles, claims: several queries) and re-issue the cookie on every
 /// request. Identity's check still runs every minute after this one, to pick up changed roles. Public pages
-/// ([AllowAnonymous]) skip it: they show nothing that depends on who is signed in, and visitors without a cookie never
-/// reach this code.</para></summary>
+/// ([AllowAnonymous]) are checked too: their header says who is signed in, which a cookie from before a sign-out must
+/// not claim. Visitors without a cookie never reach this code, so the cached public pages they get cost nothing more;
+/// and a refused cookie makes the request anonymous, which is then served the cached anonymous page.</para></summary>
 public static class SecurityStampCheck
 {
     /// <summary>Wraps the cookie's principal validation (Identity's interval check) with the per-request stamp check.</summary>
@@ -36,11 +36,6 @@ public static class SecurityStampCheck
     private static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
     {
         var http = context.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-        {
-            return true;
-        }
-
         var claims = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         if (Guid.TryParse(context.Principal?.FindFirstValue(claims.UserIdClaimType), out var userId) && stamp is not null)

@@ -11,6 +11,10 @@ public static class AccountPages
     public const string Authenticator = "/account/authenticator";
     public const string RecoveryCodes = "/account/recovery-codes";
     public const string Home = "/account";
+    public const string ChangePassword = "/account/change-password";
+    public const string NewRecoveryCodes = "/account/new-recovery-codes";
+    public const string ResetAuthenticator = "/account/reset-authenticator";
+    public const string SignOut = "/account/sign-out";
     public const string Dashboard = "/manage";
     public const string National = "/national";
     public const string Administration = "/admin";

@@ -17,7 +17,7 @@ public class AuthenticatorModel(UserManager<ApplicationUser> userManager, SignIn
 {
     public const string Issuer = "Community Justice Partnerships";
     public const string RecoveryCodesKey = "RecoveryCodes";
-    public const int RecoveryCodeCount = 10;
+    public const int RecoveryCodeCount = AccountSelfService.RecoveryCodeCount;
 
     /// <summary>The key in groups of four, for people typing it into their app.</summary>
     public string SharedKey { get; private set; } = string.Empty;

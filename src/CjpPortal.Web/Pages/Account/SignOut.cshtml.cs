@@ -23,7 +23,7 @@ public class SignOutModel(SignInManager<ApplicationUser> signInManager, UserMana
         }
 
         await signInManager.SignOutAsync();
-        TempData["Banner"] = "You have signed out.";
+        TempData["Banner"] = "You have signed out on every device where you were signed in.";
         return LocalRedirect(AccountPages.SignIn);
     }
 }

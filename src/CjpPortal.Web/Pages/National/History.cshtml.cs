@@ -41,6 +41,17 @@ public class HistoryModel(HistoryQueries history) : PageModel
             return $"Authenticator app reset for {row.NewValue}";
         }
 
+        // Changes people make to their own account (/account).
+        if (row.Field == Infrastructure.Auth.AccountSelfService.PasswordChangedField)
+        {
+            return $"Password changed for {row.NewValue}";
+        }
+
+        if (row.Field == Infrastructure.Auth.AccountSelfService.RecoveryCodesField)
+        {
+            return $"New recovery codes for {row.NewValue}";
+        }
+
         var role = HistoryCatalogue.FieldLabel(AccountAdministration.AccountEntity, row.Field);
         return row switch
         {
