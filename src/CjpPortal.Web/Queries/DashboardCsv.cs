@@ -5,7 +5,6 @@ using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using CjpPortal.Web.Pages.National.Dashboard;
-using CsvHelper;
 
 namespace CjpPortal.Web.Queries;
 
@@ -36,22 +35,11 @@ public static class DashboardCsv
 
         var rows = filter.Apply(await queries.RowsAsync(filter.Year, context.RequestAborted));
         var baseUri = links.BaseUri(context.Request);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"cjp-dashboard-{filter.Year.Label}-{today:yyyy-MM-dd}.csv\"");
-
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in Headers)
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var row in rows)
+        await CsvDownload.WriteAsync(context, string.Create(CultureInfo.InvariantCulture, $"cjp-dashboard-{filter.Year.Label}-{today:yyyy-MM-dd}.csv"), Headers, rows.Select(row =>
         {
             var s = row.Standing;
-            string?[] fields =
-            [
+            return new string?[]
+            {
                 row.Name,
                 string.Join("; ", row.Areas.Select(a => a.Name)),
                 Period(s.CurrentPlan),
@@ -69,14 +57,8 @@ public static class DashboardCsv
                 s.IsStale ? "Stale" : "Up to date",
                 StandingLabels.Of(s.Account),
                 new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
-            ];
-            foreach (var field in fields)
-            {
-                csv.WriteField(CsvSafety.Neutralise(field));
-            }
-
-            await csv.NextRecordAsync();
-        }
+            };
+        }));
 
         return Results.Empty;
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CjpPortal.Web.Infrastructure;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CjpPortal.Web.Queries;
@@ -47,54 +45,34 @@ public static class DirectoryCsv
         // point wherever the first requester said the portal lives.
         var baseUri = links.BaseUri(context.Request);
 
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"cjp-directory-{today:yyyy-MM-dd}.csv\"");
-
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in Headers)
+        await CsvDownload.WriteAsync(context, string.Create(CultureInfo.InvariantCulture, $"cjp-directory-{today:yyyy-MM-dd}.csv"), Headers, view.Rows.Select(row => new string?[]
         {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var row in view.Rows)
-        {
-            string?[] fields =
-            [
-                row.Partnership,
-                string.Join("; ", row.CouncilAreas.Select(a => a.Name)),
-                row.MainContact.Name,
-                row.MainContact.KindLabel,
-                row.MainContact.Role,
-                row.MainContact.Email,
-                row.MainContact.Phone,
-                Tsi(row, t => t.Name),
-                Tsi(row, t => t.Email),
-                Tsi(row, t => t.Phone),
-                Tsi(row, t => t.Website),
-                row.BoardRepresentation,
-                string.Join("; ", row.Forums),
-                string.Join("; ", row.ThematicGroups),
-                string.Join("; ", row.Events),
-                string.Join("; ", row.Consultations),
-                row.CurrentPlan?.PeriodLabel,
-                row.CurrentPlan?.Link,
-                row.ParticipationStatement?.IsPublished == true ? "Yes" : "No",
-                row.ParticipationStatement?.Link,
-                row.LatestAnnualReport?.Year.Label,
-                row.LatestAnnualReport?.PublishedReportLink,
-                row.OverdueYears,
-                row.LastConfirmedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
-            ];
-            foreach (var field in fields)
-            {
-                csv.WriteField(CsvSafety.Neutralise(field));
-            }
-
-            await csv.NextRecordAsync();
-        }
+            row.Partnership,
+            string.Join("; ", row.CouncilAreas.Select(a => a.Name)),
+            row.MainContact.Name,
+            row.MainContact.KindLabel,
+            row.MainContact.Role,
+            row.MainContact.Email,
+            row.MainContact.Phone,
+            Tsi(row, t => t.Name),
+            Tsi(row, t => t.Email),
+            Tsi(row, t => t.Phone),
+            Tsi(row, t => t.Website),
+            row.BoardRepresentation,
+            string.Join("; ", row.Forums),
+            string.Join("; ", row.ThematicGroups),
+            string.Join("; ", row.Events),
+            string.Join("; ", row.Consultations),
+            row.CurrentPlan?.PeriodLabel,
+            row.CurrentPlan?.Link,
+            row.ParticipationStatement?.IsPublished == true ? "Yes" : "No",
+            row.ParticipationStatement?.Link,
+            row.LatestAnnualReport?.Year.Label,
+            row.LatestAnnualReport?.PublishedReportLink,
+            row.OverdueYears,
+            row.LastConfirmedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
+        }));
     }
 
     /// <summary>One detail of the row's Third Sector Interfaces: as it is for a partnership of one council area,

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CjpPortal.Core.Domain;
 using CjpPortal.Web.Infrastructure;
-using CsvHelper;
 
 namespace CjpPortal.Web.Queries;
 
@@ -24,36 +22,16 @@ public static class StatementsCsv
         var today = queries.Today;
         var rows = StatementRow.From(await queries.AllAsync(context.RequestAborted), today);
         var baseUri = links.BaseUri(context.Request);
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"cjp-participation-statements-{today:yyyy-MM-dd}.csv\"");
-
-        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in Headers)
+        await CsvDownload.WriteAsync(context, string.Create(CultureInfo.InvariantCulture, $"cjp-participation-statements-{today:yyyy-MM-dd}.csv"), Headers, rows.Select(row => new string?[]
         {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var row in rows)
-        {
-            string?[] fields =
-            [
-                row.Partnership,
-                row.AreaNames.Replace(", ", "; ", StringComparison.Ordinal),
-                row.CurrentPlan?.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.CurrentPlan?.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                StandingLabels.Of(row.Status),
-                row.Statement?.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.Statement?.Link,
-                new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
-            ];
-            foreach (var field in fields)
-            {
-                csv.WriteField(CsvSafety.Neutralise(field));
-            }
-
-            await csv.NextRecordAsync();
-        }
+            row.Partnership,
+            row.AreaNames.Replace(", ", "; ", StringComparison.Ordinal),
+            row.CurrentPlan?.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            row.CurrentPlan?.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            StandingLabels.Of(row.Status),
+            row.Statement?.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            row.Statement?.Link,
+            new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
+        }));
     }
 }
