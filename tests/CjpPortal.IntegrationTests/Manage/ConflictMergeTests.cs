@@ -124,4 +124,57 @@ public sealed class ConflictMergeTests(ReferenceDataFixture fixture) : Reference
         Assert.Contains("Monthly", only, StringComparison.Ordinal);
         Assert.Equal("E-mail the chair", refused.One("#HowToJoin").TextContent.Trim());
     }
+
+    /// <summary>The edit form of Falkirk's Third Sector Interface, after a first save has created it.</summary>
+    private async Task<string> TsiUrlAsync(HttpClient client)
+    {
+        var areaId = await Fixture.WithDbContextAsync(db => db.CouncilAreas.Where(a => a.Partnership.Slug == Slug).Select(a => a.Id).SingleAsync());
+        var url = $"/manage/partnerships/{Slug}/tsis/{areaId}";
+        var form = await client.GetDocumentAsync(url);
+        var created = await client.SubmitAsync(form, EditForms.Filled(form, ("Name", "Falkirk Third Sector Interface"), ("Email", "info@falkirk-tsi.example.org")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return url;
+    }
+
+    [Fact]
+    public async Task Post_TsiAfterOtherChangedAnotherField_KeepsTheirValueAndSavesMine()
+    {
+        // Arrange
+        using var first = await SignInAsync(Roles.Coordinator, Slug);
+        using var second = await SignInAsync(Roles.Coordinator, Slug);
+        var url = await TsiUrlAsync(first);
+        var firstForm = await first.GetDocumentAsync(url);
+        var secondForm = await second.GetDocumentAsync(url);
+        await first.SubmitAsync(firstForm, EditForms.Filled(firstForm, ("Phone", "01324 506000")));
+
+        // Act
+        var saved = await second.SubmitAsync(secondForm, EditForms.Filled(secondForm, ("Website", "https://falkirk-tsi.example.org")));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await Fixture.WithDbContextAsync(db => db.ThirdSectorInterfaces.Where(t => t.CouncilArea.Partnership.Slug == Slug)
+            .Select(t => new { t.Website, t.Phone }).SingleAsync());
+        Assert.Equal(new { Website = (string?)"https://falkirk-tsi.example.org", Phone = (string?)"01324 506000" }, stored);
+    }
+
+    [Fact]
+    public async Task Post_TsiBothChangedTheSameField_Returns409ListingOnlyThatField()
+    {
+        // Arrange
+        using var first = await SignInAsync(Roles.Coordinator, Slug);
+        using var second = await SignInAsync(Roles.Coordinator, Slug);
+        var url = await TsiUrlAsync(first);
+        var firstForm = await first.GetDocumentAsync(url);
+        var secondForm = await second.GetDocumentAsync(url);
+        await first.SubmitAsync(firstForm, EditForms.Filled(firstForm, ("Website", "https://first.example.org"), ("Phone", "01324 506000")));
+
+        // Act
+        var refused = await second.SubmitAsync(secondForm, EditForms.Filled(secondForm, ("Website", "https://second.example.org")));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var only = Assert.Single(refused.Document.QuerySelectorAll("#conflicts li").Select(li => li.TextOf()));
+        Assert.Contains("https://first.example.org", only, StringComparison.Ordinal);
+        Assert.Equal("01324 506000", refused.One("#Phone").GetAttribute("value"));
+    }
 }

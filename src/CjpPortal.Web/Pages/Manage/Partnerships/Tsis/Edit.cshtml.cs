@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Tsis;
 
 /// <summary>The Third Sector Interface of one council area the partnership covers; created on first save if the
-/// area has none. A save from a form opened before someone else's save is refused.</summary>
+/// area has none. A save from a form opened before someone else's save is merged field by field: fields this person
+/// left alone take the saved value, and only fields both changed are refused (409).</summary>
 public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PageModel
 {
 
@@ -43,6 +44,10 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
     [BindProperty]
     public uint Version { get; set; }
 
+    /// <summary>The values the form was filled from (<see cref="FormOriginals"/>); empty when the area had none.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Original { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, int areaId, CancellationToken cancellationToken)
     {
         var area = await FindAsync(slug, areaId, cancellationToken);
@@ -55,6 +60,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         {
             (Name, Website, Email, Phone) = (tsi.Name, tsi.Website, tsi.Email, tsi.Phone);
             Version = db.VersionOf(tsi);
+            Remember(tsi);
         }
 
         return Page();
@@ -77,7 +83,12 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         var tsi = area.ThirdSectorInterface;
         if (tsi is null ? Version != 0 : !db.ExpectVersion(tsi, Version))
         {
-            return RefuseStale(tsi);
+            if (tsi is null || Merge(tsi) is { Count: > 0 })
+            {
+                return RefuseStale(tsi);
+            }
+
+            db.ExpectVersion(tsi, db.VersionOf(tsi));
         }
 
         if (tsi is null)
@@ -119,16 +130,49 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         return area;
     }
 
-    private IActionResult RefuseStale(ThirdSectorInterface? current)
+    /// <summary>Takes the stored value of each field this form left alone and lists the fields both people changed
+    /// (<see cref="ConflictList.Merge"/>).</summary>
+    private ConflictList Merge(ThirdSectorInterface current)
     {
         var conflicts = new ConflictList();
+        Name = conflicts.Merge("Name", Original, nameof(Name), current.Name, Name);
+        Website = conflicts.Merge("Website", Original, nameof(Website), current.Website, Website);
+        Email = conflicts.Merge("Email", Original, nameof(Email), current.Email, Email);
+        Phone = conflicts.Merge("Telephone", Original, nameof(Phone), current.Phone, Phone);
+        return conflicts;
+    }
 
-        conflicts.Compare("Name", current?.Name, Name);
-        conflicts.Compare("Website", current?.Website, Website);
-        conflicts.Compare("Email", current?.Email, Email);
-        conflicts.Compare("Telephone", current?.Phone, Phone);
+    private void Remember(ThirdSectorInterface? tsi)
+    {
+        Original = [];
+        if (tsi is not null)
+        {
+            Original.Remember(nameof(Name), tsi.Name);
+            Original.Remember(nameof(Website), tsi.Website);
+            Original.Remember(nameof(Email), tsi.Email);
+            Original.Remember(nameof(Phone), tsi.Phone);
+        }
+    }
+
+    /// <summary>Refuses a save from an out-of-date form (409) with the fields both people changed; the other fields
+    /// show what is stored, and the form now carries the stored version.</summary>
+    private IActionResult RefuseStale(ThirdSectorInterface? current)
+    {
+        ConflictList conflicts;
+        if (current is null)
+        {
+            conflicts = [];
+            conflicts.Add("The Third Sector Interface has been removed");
+        }
+        else
+        {
+            conflicts = Merge(current);
+        }
+
         Conflicts = conflicts;
         Version = current is null ? 0 : db.VersionOf(current);
+        Remember(current);
+        ModelState.Clear();
         return FormPages.RefuseStale(this, FormPages.StaleMessage("this Third Sector Interface"));
     }
 }
