@@ -285,7 +285,8 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>For someone who has lost their authenticator app: turns two-factor authentication off and replaces the
-    /// key, which changes the security stamp and so signs them out everywhere at once. At their next sign-in with their
+    /// key, which changes the security stamp and so signs them out everywhere at once, and forgets the last accepted
+    /// code's time step (<see cref="AuthenticatorSteps"/>). At their next sign-in with their
     /// password they set up an authenticator app again (and get new recovery codes) before any editing page opens.
     /// Returns false if the account does not exist or has no authenticator app.</summary>
     public async Task<bool> ResetAuthenticatorAsync(Guid userId, AuditActor actor, CancellationToken cancellationToken = default)
@@ -301,6 +302,7 @@ public sealed class AccountAdministration(
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         // Also changes the security stamp.
         Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.RemoveAuthenticationTokenAsync(user, AuthenticatorSteps.TokenLoginProvider, AuthenticatorSteps.LastStepTokenName));
         Audit(actor, null, AccountEntity, 0, AuthenticatorResetField, null, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -118,6 +118,8 @@ public sealed class CoordinatorRecoveryTests(PortalFixture fixture) : IAsyncLife
         await lostPhone.SignInAsync(email, Password, key);
         var before = await lostPhone.GetAsync(new Uri("/manage", UriKind.Relative));
         var show = await staff.GetDocumentAsync($"/national/coordinators/{id}");
+        Task<int> LastStepsAsync() => fixture.WithDbContextAsync(db => db.UserTokens.CountAsync(t => t.UserId == id && t.Name == AuthenticatorSteps.LastStepTokenName));
+        var lastStepsBefore = await LastStepsAsync();
 
         // Act
         var confirm = await staff.GetDocumentAsync(show.One("#reset-authenticator").GetAttribute("href")!);
@@ -143,6 +145,8 @@ public sealed class CoordinatorRecoveryTests(PortalFixture fixture) : IAsyncLife
         Assert.False(stored);
         var newKey = await fixture.WithDbContextAsync(db => db.UserTokens.Where(t => t.UserId == id && t.Name == "AuthenticatorKey").Select(t => t.Value).SingleAsync());
         Assert.NotEqual(key, newKey);
+        // The old app's last code step is forgotten, or the new app's first code could be refused for a minute.
+        Assert.Equal((1, 0), (lastStepsBefore, await LastStepsAsync()));
         var entry = await fixture.WithDbContextAsync(db => db.AuditEntries.SingleAsync(a => a.Field == AccountAdministration.AuthenticatorResetField));
         Assert.Equal(email, entry.NewValue);
         Assert.Contains($"Authenticator app reset for {email}", history.One("#history tbody tr").TextOf(), StringComparison.Ordinal);

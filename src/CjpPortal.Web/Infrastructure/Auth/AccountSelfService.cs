@@ -83,13 +83,11 @@ public sealed class AccountSelfService(AppDbContext db, UserManager<ApplicationU
     }
 
     /// <summary>Replaces the authenticator app as CJS staff do for others (two-factor off, a new key and security
-    /// stamp, a history row), and forgets the time step of the last code accepted from the old app: it says nothing
-    /// about the new one, and would refuse the new app's first code for up to a minute after the last sign-in.</summary>
+    /// stamp, the last accepted code's time step forgotten, a history row).</summary>
     public async Task ResetAuthenticatorAsync(ApplicationUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         await accounts.ResetAuthenticatorAsync(user.Id, Self(user), cancellationToken);
-        await users.RemoveAuthenticationTokenAsync(user, OneTimeAuthenticatorTokenProvider.TokenLoginProvider, OneTimeAuthenticatorTokenProvider.LastStepTokenName);
     }
 
     /// <summary>The person acting on their own account, as history records them.</summary>

@@ -13,8 +13,8 @@ public sealed class OneTimeAuthenticatorTokenProvider : AuthenticatorTokenProvid
     public const string ProviderName = "CjpAuthenticator";
 
     /// <summary>Where the last accepted step is kept: AspNetUserTokens' login provider and name.</summary>
-    public const string TokenLoginProvider = "[CjpPortal]";
-    public const string LastStepTokenName = "LastTotpStep";
+    public const string TokenLoginProvider = AuthenticatorSteps.TokenLoginProvider;
+    public const string LastStepTokenName = AuthenticatorSteps.LastStepTokenName;
 
     /// <summary>Steps either side of now that are accepted, allowing for a phone's clock being a little out, as
     /// Identity's own provider does (90 seconds each way).</summary>
