@@ -194,10 +194,14 @@ public sealed record DashboardFilter(
         Descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
 
     /// <summary>The band and words for one partnership on the chosen map.</summary>
-    public (StandingBand Band, string Label) BandOf(PartnershipStanding standing)
+    public (StandingBand Band, string Label) BandOf(PartnershipStanding standing) => BandOf(Map, standing);
+
+    /// <summary>The band and words for one partnership by one status (<paramref name="map"/>), as the map and the
+    /// table's tags show it.</summary>
+    public static (StandingBand Band, string Label) BandOf(DashboardMapKind map, PartnershipStanding standing)
     {
         ArgumentNullException.ThrowIfNull(standing);
-        return Map switch
+        return map switch
         {
             DashboardMapKind.Return => (standing.ReturnStatus switch
             {
