@@ -22,6 +22,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Cjoip> Cjoips => Set<Cjoip>();
     public DbSet<ParticipationStatement> ParticipationStatements => Set<ParticipationStatement>();
     public DbSet<AnnualReturn> AnnualReturns => Set<AnnualReturn>();
+    public DbSet<ReturnStageEngagement> ReturnStageEngagements => Set<ReturnStageEngagement>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<PartnershipCoordinator> PartnershipCoordinators => Set<PartnershipCoordinator>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();

@@ -9,8 +9,13 @@ public sealed class AnnualReturnConfiguration : IEntityTypeConfiguration<AnnualR
     public void Configure(EntityTypeBuilder<AnnualReturn> builder)
     {
         builder.ToTable(t =>
-            t.HasCheckConstraint("ck_annual_returns_reporting_year_start", "reporting_year_start BETWEEN 2017 AND 2100"));
+        {
+            t.HasCheckConstraint("ck_annual_returns_reporting_year_start", "reporting_year_start BETWEEN 2017 AND 2100");
+            t.HasCheckConstraint("ck_annual_returns_board_third_sector_seats", "board_third_sector_seats IS NULL OR board_third_sector_seats >= 0");
+        });
         builder.HasKey(r => r.Id);
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
+        builder.HasOne(r => r.ReportDocument).WithMany().HasForeignKey(r => r.ReportDocumentId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(r => r.DueOn).HasColumnType("date");
         builder.Property(r => r.SubmittedOn).HasColumnType("date");
         builder.Property(r => r.PublishedReportLink).HasMaxLength(AnnualReturn.PublishedReportLinkMaxLength);

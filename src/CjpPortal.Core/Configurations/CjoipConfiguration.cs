@@ -15,6 +15,8 @@ public sealed class CjoipConfiguration : IEntityTypeConfiguration<Cjoip>
                 "consultation_opens_on IS NULL OR consultation_closes_on IS NULL OR consultation_closes_on >= consultation_opens_on");
         });
         builder.HasKey(c => c.Id);
+        // PostgreSQL's row version: a save made from a stale form is refused instead of overwriting someone else's change.
+        builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(c => c.PeriodStart).HasColumnType("date");
         builder.Property(c => c.PeriodEnd).HasColumnType("date");
         builder.Property(c => c.Status).HasColumnType("integer");
@@ -22,6 +24,9 @@ public sealed class CjoipConfiguration : IEntityTypeConfiguration<Cjoip>
         builder.Property(c => c.ConsultationClosesOn).HasColumnType("date");
         builder.Property(c => c.Link).HasMaxLength(Cjoip.LinkMaxLength);
         builder.Property(c => c.PublishedOn).HasColumnType("date");
+        builder.Property(c => c.ConsultationResponseLink).HasMaxLength(Cjoip.LinkMaxLength);
+        builder.Property(c => c.ConsultationResponseEmail).HasMaxLength(Cjoip.ResponseEmailMaxLength);
+        builder.HasOne(c => c.Document).WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => new { c.PartnershipId, c.PeriodStart });
         builder.HasOne(c => c.Partnership).WithMany(p => p.Cjoips).HasForeignKey(c => c.PartnershipId)
             .OnDelete(DeleteBehavior.Cascade);

@@ -16,4 +16,14 @@ public class AnnualReturn
     public DateOnly? SubmittedOn { get; set; }
     public string? PublishedReportLink { get; set; }
     public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>The published report as an uploaded file, when it is not a <see cref="PublishedReportLink"/>.</summary>
+    public int? ReportDocumentId { get; set; }
+    public Document? ReportDocument { get; set; }
+
+    /// <summary>How many seats on the partnership board the third sector holds.</summary>
+    public int? BoardThirdSectorSeats { get; set; }
+
+    /// <summary>Third-sector involvement at each stage of the commissioning cycle (at most one row per stage).</summary>
+    public ICollection<ReturnStageEngagement> StageEngagements { get; set; } = [];
 }

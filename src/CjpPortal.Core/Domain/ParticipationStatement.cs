@@ -12,5 +12,17 @@ public class ParticipationStatement
 
     public DateOnly? PublishedOn { get; set; }
     public string? Link { get; set; }
+
+    /// <summary>The statement as an uploaded file, when it is not a <see cref="Link"/>.</summary>
+    public int? DocumentId { get; set; }
+    public Document? Document { get; set; }
+
+    /// <summary>Who from the third sector and community took part, and how (free text).</summary>
     public string? Summary { get; set; }
+
+    /// <summary>The kinds of engagement route used (from the domain's list).</summary>
+    public List<EngagementRouteKind> RouteKinds { get; set; } = [];
+
+    /// <summary>The partnership's own engagement routes that were used.</summary>
+    public ICollection<EngagementRoute> Routes { get; set; } = [];
 }

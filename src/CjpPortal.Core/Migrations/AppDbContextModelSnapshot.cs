@@ -91,6 +91,10 @@ namespace CjpPortal.Core.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BoardThirdSectorSeats")
+                        .HasColumnType("integer")
+                        .HasColumnName("board_third_sector_seats");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
@@ -104,8 +108,13 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("published_on");
 
                     b.Property<string>("PublishedReportLink")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("published_report_link");
+
+                    b.Property<int?>("ReportDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_document_id");
 
                     b.Property<int>("ReportingYearStart")
                         .HasColumnType("integer")
@@ -115,8 +124,17 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("date")
                         .HasColumnName("submitted_on");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_annual_returns");
+
+                    b.HasIndex("ReportDocumentId")
+                        .HasDatabaseName("ix_annual_returns_report_document_id");
 
                     b.HasIndex("PartnershipId", "ReportingYearStart")
                         .IsUnique()
@@ -124,6 +142,8 @@ namespace CjpPortal.Core.Migrations
 
                     b.ToTable("annual_returns", null, t =>
                         {
+                            t.HasCheckConstraint("ck_annual_returns_board_third_sector_seats", "board_third_sector_seats IS NULL OR board_third_sector_seats >= 0");
+
                             t.HasCheckConstraint("ck_annual_returns_reporting_year_start", "reporting_year_start BETWEEN 2017 AND 2100");
                         });
                 });
@@ -145,7 +165,22 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("date")
                         .HasColumnName("consultation_opens_on");
 
+                    b.Property<string>("ConsultationResponseEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("consultation_response_email");
+
+                    b.Property<string>("ConsultationResponseLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("consultation_response_link");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
                     b.Property<string>("Link")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
@@ -169,8 +204,17 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_cjoips");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_cjoips_document_id");
 
                     b.HasIndex("PartnershipId", "PeriodStart")
                         .HasDatabaseName("ix_cjoips_partnership_id_period_start");
@@ -197,6 +241,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("display_order");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
@@ -210,6 +255,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
@@ -218,11 +264,13 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("partnership_id");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("role");
 
@@ -262,6 +310,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
@@ -282,6 +331,79 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("council_areas", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_documents_partnership_id");
+
+                    b.ToTable("documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_documents_format", "format IN (1, 2, 3)");
+
+                            t.HasCheckConstraint("ck_documents_size", "size_bytes > 0 AND size_bytes <= 20971520");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.DocumentContent", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.EngagementRoute", b =>
                 {
                     b.Property<int>("Id")
@@ -292,14 +414,17 @@ namespace CjpPortal.Core.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("contact_email");
 
                     b.Property<string>("ContactName")
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("contact_name");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
@@ -312,6 +437,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("format");
 
                     b.Property<string>("HowToJoin")
+                        .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("how_to_join");
 
@@ -324,6 +450,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("MeetingFrequency")
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("meeting_frequency");
 
@@ -337,6 +464,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
@@ -369,7 +497,12 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("cjoip_id");
 
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
                     b.Property<string>("Link")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
@@ -377,9 +510,21 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("date")
                         .HasColumnName("published_on");
 
+                    b.PrimitiveCollection<int[]>("RouteKinds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("route_kinds");
+
                     b.Property<string>("Summary")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("summary");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_participation_statements");
@@ -387,6 +532,9 @@ namespace CjpPortal.Core.Migrations
                     b.HasIndex("CjoipId")
                         .IsUnique()
                         .HasDatabaseName("ix_participation_statements_cjoip_id");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_participation_statements_document_id");
 
                     b.ToTable("participation_statements", (string)null);
                 });
@@ -409,6 +557,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("fallback_contact_id");
 
                     b.Property<string>("GovernanceNotes")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("governance_notes");
 
@@ -422,15 +571,18 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("slug");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("website");
 
@@ -489,6 +641,47 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("places", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Domain.ReturnStageEngagement", b =>
+                {
+                    b.Property<int>("AnnualReturnId")
+                        .HasColumnType("integer")
+                        .HasColumnName("annual_return_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Involvement")
+                        .HasColumnType("integer")
+                        .HasColumnName("involvement");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("OrganisationCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_count");
+
+                    b.PrimitiveCollection<int[]>("RouteKinds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("route_kinds");
+
+                    b.HasKey("AnnualReturnId", "Stage")
+                        .HasName("pk_return_stage_engagements");
+
+                    b.ToTable("return_stage_engagements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_return_stage_engagements_involvement", "involvement BETWEEN 1 AND 3");
+
+                            t.HasCheckConstraint("ck_return_stage_engagements_organisation_count", "organisation_count IS NULL OR organisation_count >= 0");
+
+                            t.HasCheckConstraint("ck_return_stage_engagements_stage", "stage BETWEEN 1 AND 4");
+                        });
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.ThirdSectorInterface", b =>
                 {
                     b.Property<int>("Id")
@@ -503,19 +696,23 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("council_area_id");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("website");
 
@@ -916,6 +1113,25 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("participation_statement_routes", b =>
+                {
+                    b.Property<int>("participation_statement_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("participation_statement_id");
+
+                    b.Property<int>("engagement_route_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_route_id");
+
+                    b.HasKey("participation_statement_id", "engagement_route_id")
+                        .HasName("pk_participation_statement_routes");
+
+                    b.HasIndex("engagement_route_id")
+                        .HasDatabaseName("ix_participation_statement_routes_engagement_route_id");
+
+                    b.ToTable("participation_statement_routes", (string)null);
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.AnnualReturn", b =>
                 {
                     b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
@@ -925,17 +1141,33 @@ namespace CjpPortal.Core.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_annual_returns_partnerships_partnership_id");
 
+                    b.HasOne("CjpPortal.Core.Domain.Document", "ReportDocument")
+                        .WithMany()
+                        .HasForeignKey("ReportDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_annual_returns_documents_report_document_id");
+
                     b.Navigation("Partnership");
+
+                    b.Navigation("ReportDocument");
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Domain.Cjoip", b =>
                 {
+                    b.HasOne("CjpPortal.Core.Domain.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cjoips_documents_document_id");
+
                     b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
                         .WithMany("Cjoips")
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cjoips_partnerships_partnership_id");
+
+                    b.Navigation("Document");
 
                     b.Navigation("Partnership");
                 });
@@ -964,6 +1196,30 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documents_partnerships_partnership_id");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.DocumentContent", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Document", "Document")
+                        .WithOne("Content")
+                        .HasForeignKey("CjpPortal.Core.Domain.DocumentContent", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_contents_documents_document_id");
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.EngagementRoute", b =>
                 {
                     b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
@@ -985,7 +1241,15 @@ namespace CjpPortal.Core.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_participation_statements_cjoips_cjoip_id");
 
+                    b.HasOne("CjpPortal.Core.Domain.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_participation_statements_documents_document_id");
+
                     b.Navigation("Cjoip");
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Domain.Partnership", b =>
@@ -1009,6 +1273,18 @@ namespace CjpPortal.Core.Migrations
                         .HasConstraintName("fk_places_council_areas_council_area_id");
 
                     b.Navigation("CouncilArea");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.ReturnStageEngagement", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.AnnualReturn", "AnnualReturn")
+                        .WithMany("StageEngagements")
+                        .HasForeignKey("AnnualReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_stage_engagements_annual_returns_annual_return_id");
+
+                    b.Navigation("AnnualReturn");
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Domain.ThirdSectorInterface", b =>
@@ -1113,6 +1389,28 @@ namespace CjpPortal.Core.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("participation_statement_routes", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.EngagementRoute", null)
+                        .WithMany()
+                        .HasForeignKey("engagement_route_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_statement_routes_engagement_routes_engagement");
+
+                    b.HasOne("CjpPortal.Core.Domain.ParticipationStatement", null)
+                        .WithMany()
+                        .HasForeignKey("participation_statement_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_statement_routes_participation_statements_par");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.AnnualReturn", b =>
+                {
+                    b.Navigation("StageEngagements");
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.Cjoip", b =>
                 {
                     b.Navigation("ParticipationStatement");
@@ -1121,6 +1419,11 @@ namespace CjpPortal.Core.Migrations
             modelBuilder.Entity("CjpPortal.Core.Domain.CouncilArea", b =>
                 {
                     b.Navigation("ThirdSectorInterface");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Domain.Partnership", b =>

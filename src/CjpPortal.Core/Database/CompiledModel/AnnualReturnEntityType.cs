@@ -22,10 +22,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Domain.AnnualReturn",
                 typeof(AnnualReturn),
                 baseEntityType,
-                propertyCount: 7,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 10,
+                navigationCount: 3,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -38,6 +38,15 @@ namespace CjpPortal.Core.Database.CompiledModel
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var boardThirdSectorSeats = runtimeEntityType.AddProperty(
+                "BoardThirdSectorSeats",
+                typeof(int?),
+                propertyInfo: typeof(AnnualReturn).GetProperty("BoardThirdSectorSeats", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnnualReturn).GetField("<BoardThirdSectorSeats>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            boardThirdSectorSeats.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            boardThirdSectorSeats.AddAnnotation("Relational:ColumnName", "board_third_sector_seats");
 
             var dueOn = runtimeEntityType.AddProperty(
                 "DueOn",
@@ -78,6 +87,15 @@ namespace CjpPortal.Core.Database.CompiledModel
             publishedReportLink.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             publishedReportLink.AddAnnotation("Relational:ColumnName", "published_report_link");
 
+            var reportDocumentId = runtimeEntityType.AddProperty(
+                "ReportDocumentId",
+                typeof(int?),
+                propertyInfo: typeof(AnnualReturn).GetProperty("ReportDocumentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnnualReturn).GetField("<ReportDocumentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reportDocumentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            reportDocumentId.AddAnnotation("Relational:ColumnName", "report_document_id");
+
             var reportingYearStart = runtimeEntityType.AddProperty(
                 "ReportingYearStart",
                 typeof(int),
@@ -97,15 +115,30 @@ namespace CjpPortal.Core.Database.CompiledModel
             submittedOn.AddAnnotation("Relational:ColumnName", "submitted_on");
             submittedOn.AddAnnotation("Relational:ColumnType", "date");
 
+            var xmin = runtimeEntityType.AddProperty(
+                "xmin",
+                typeof(uint),
+                concurrencyToken: true,
+                valueGenerated: ValueGenerated.OnAddOrUpdate,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                sentinel: 0u);
+            xmin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            xmin.AddAnnotation("Relational:ColumnName", "xmin");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_annual_returns");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { reportDocumentId });
+            index.AddAnnotation("Relational:Name", "ix_annual_returns_report_document_id");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { partnershipId, reportingYearStart },
                 unique: true);
-            index.AddAnnotation("Relational:Name", "ix_annual_returns_partnership_id_reporting_year_start");
+            index0.AddAnnotation("Relational:Name", "ix_annual_returns_partnership_id_reporting_year_start");
 
             return runtimeEntityType;
         }
@@ -133,6 +166,24 @@ namespace CjpPortal.Core.Database.CompiledModel
                 fieldInfo: typeof(Partnership).GetField("<AnnualReturns>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_annual_returns_partnerships_partnership_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ReportDocumentId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var reportDocument = declaringEntityType.AddNavigation("ReportDocument",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Document),
+                propertyInfo: typeof(AnnualReturn).GetProperty("ReportDocument", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AnnualReturn).GetField("<ReportDocument>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_annual_returns_documents_report_document_id");
             return runtimeForeignKey;
         }
 

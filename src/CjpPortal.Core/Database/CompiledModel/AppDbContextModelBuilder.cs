@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eede28d6-a2a5-4185-9e6c-7b235ff10452"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("3296c760-60ee-47fc-b32b-8f9ede3f9e16"), entityTypeCount: 25)
         {
         }
 
@@ -23,10 +23,13 @@ namespace CjpPortal.Core.Database.CompiledModel
             var cjoip = CjoipEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var councilArea = CouncilAreaEntityType.Create(this);
+            var document = DocumentEntityType.Create(this);
+            var documentContent = DocumentContentEntityType.Create(this);
             var engagementRoute = EngagementRouteEntityType.Create(this);
             var participationStatement = ParticipationStatementEntityType.Create(this);
             var partnership = PartnershipEntityType.Create(this);
             var place = PlaceEntityType.Create(this);
+            var returnStageEngagement = ReturnStageEngagementEntityType.Create(this);
             var thirdSectorInterface = ThirdSectorInterfaceEntityType.Create(this);
             var outboxEmail = OutboxEmailEntityType.Create(this);
             var applicationUser = ApplicationUserEntityType.Create(this);
@@ -39,15 +42,22 @@ namespace CjpPortal.Core.Database.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var participation_statement_routes = Participation_statement_routesEntityType.Create(this);
 
             AnnualReturnEntityType.CreateForeignKey1(annualReturn, partnership);
-            CjoipEntityType.CreateForeignKey1(cjoip, partnership);
+            AnnualReturnEntityType.CreateForeignKey2(annualReturn, document);
+            CjoipEntityType.CreateForeignKey1(cjoip, document);
+            CjoipEntityType.CreateForeignKey2(cjoip, partnership);
             ContactEntityType.CreateForeignKey1(contact, partnership);
             CouncilAreaEntityType.CreateForeignKey1(councilArea, partnership);
+            DocumentEntityType.CreateForeignKey1(document, partnership);
+            DocumentContentEntityType.CreateForeignKey1(documentContent, document);
             EngagementRouteEntityType.CreateForeignKey1(engagementRoute, partnership);
             ParticipationStatementEntityType.CreateForeignKey1(participationStatement, cjoip);
+            ParticipationStatementEntityType.CreateForeignKey2(participationStatement, document);
             PartnershipEntityType.CreateForeignKey1(partnership, contact);
             PlaceEntityType.CreateForeignKey1(place, councilArea);
+            ReturnStageEngagementEntityType.CreateForeignKey1(returnStageEngagement, annualReturn);
             ThirdSectorInterfaceEntityType.CreateForeignKey1(thirdSectorInterface, councilArea);
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
@@ -58,16 +68,24 @@ namespace CjpPortal.Core.Database.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, applicationUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, applicationUser);
+            Participation_statement_routesEntityType.CreateForeignKey1(participation_statement_routes, engagementRoute);
+            Participation_statement_routesEntityType.CreateForeignKey2(participation_statement_routes, participationStatement);
+
+            EngagementRouteEntityType.CreateSkipNavigation1(engagementRoute, participationStatement, participation_statement_routes);
+            ParticipationStatementEntityType.CreateSkipNavigation1(participationStatement, engagementRoute, participation_statement_routes);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             AnnualReturnEntityType.CreateAnnotations(annualReturn);
             CjoipEntityType.CreateAnnotations(cjoip);
             ContactEntityType.CreateAnnotations(contact);
             CouncilAreaEntityType.CreateAnnotations(councilArea);
+            DocumentEntityType.CreateAnnotations(document);
+            DocumentContentEntityType.CreateAnnotations(documentContent);
             EngagementRouteEntityType.CreateAnnotations(engagementRoute);
             ParticipationStatementEntityType.CreateAnnotations(participationStatement);
             PartnershipEntityType.CreateAnnotations(partnership);
             PlaceEntityType.CreateAnnotations(place);
+            ReturnStageEngagementEntityType.CreateAnnotations(returnStageEngagement);
             ThirdSectorInterfaceEntityType.CreateAnnotations(thirdSectorInterface);
             OutboxEmailEntityType.CreateAnnotations(outboxEmail);
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
@@ -80,6 +98,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            Participation_statement_routesEntityType.CreateAnnotations(participation_statement_routes);
 
             AddAnnotation("Npgsql:CollationDefinition:case_insensitive", "und-u-ks-level2,und-u-ks-level2,icu,False");
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

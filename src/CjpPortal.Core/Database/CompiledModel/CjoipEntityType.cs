@@ -22,10 +22,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Domain.Cjoip",
                 typeof(Cjoip),
                 baseEntityType,
-                propertyCount: 9,
-                navigationCount: 2,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 13,
+                navigationCount: 3,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -58,6 +58,35 @@ namespace CjpPortal.Core.Database.CompiledModel
             consultationOpensOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             consultationOpensOn.AddAnnotation("Relational:ColumnName", "consultation_opens_on");
             consultationOpensOn.AddAnnotation("Relational:ColumnType", "date");
+
+            var consultationResponseEmail = runtimeEntityType.AddProperty(
+                "ConsultationResponseEmail",
+                typeof(string),
+                propertyInfo: typeof(Cjoip).GetProperty("ConsultationResponseEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Cjoip).GetField("<ConsultationResponseEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 320);
+            consultationResponseEmail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            consultationResponseEmail.AddAnnotation("Relational:ColumnName", "consultation_response_email");
+
+            var consultationResponseLink = runtimeEntityType.AddProperty(
+                "ConsultationResponseLink",
+                typeof(string),
+                propertyInfo: typeof(Cjoip).GetProperty("ConsultationResponseLink", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Cjoip).GetField("<ConsultationResponseLink>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            consultationResponseLink.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            consultationResponseLink.AddAnnotation("Relational:ColumnName", "consultation_response_link");
+
+            var documentId = runtimeEntityType.AddProperty(
+                "DocumentId",
+                typeof(int?),
+                propertyInfo: typeof(Cjoip).GetProperty("DocumentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Cjoip).GetField("<DocumentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            documentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            documentId.AddAnnotation("Relational:ColumnName", "document_id");
 
             var link = runtimeEntityType.AddProperty(
                 "Link",
@@ -118,19 +147,52 @@ namespace CjpPortal.Core.Database.CompiledModel
             status.AddAnnotation("Relational:ColumnName", "status");
             status.AddAnnotation("Relational:ColumnType", "integer");
 
+            var xmin = runtimeEntityType.AddProperty(
+                "xmin",
+                typeof(uint),
+                concurrencyToken: true,
+                valueGenerated: ValueGenerated.OnAddOrUpdate,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore,
+                sentinel: 0u);
+            xmin.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            xmin.AddAnnotation("Relational:ColumnName", "xmin");
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
             key.AddAnnotation("Relational:Name", "pk_cjoips");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { documentId });
+            index.AddAnnotation("Relational:Name", "ix_cjoips_document_id");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { partnershipId, periodStart });
-            index.AddAnnotation("Relational:Name", "ix_cjoips_partnership_id_period_start");
+            index0.AddAnnotation("Relational:Name", "ix_cjoips_partnership_id_period_start");
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("DocumentId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            var document = declaringEntityType.AddNavigation("Document",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Document),
+                propertyInfo: typeof(Cjoip).GetProperty("Document", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Cjoip).GetField("<Document>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_cjoips_documents_document_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PartnershipId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -24,6 +24,7 @@ namespace CjpPortal.Core.Database.CompiledModel
                 baseEntityType,
                 propertyCount: 14,
                 navigationCount: 1,
+                skipNavigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -203,6 +204,29 @@ namespace CjpPortal.Core.Database.CompiledModel
 
             runtimeForeignKey.AddAnnotation("Relational:Name", "fk_engagement_routes_partnerships_partnership_id");
             return runtimeForeignKey;
+        }
+
+        public static RuntimeSkipNavigation CreateSkipNavigation1(RuntimeEntityType declaringEntityType, RuntimeEntityType targetEntityType, RuntimeEntityType joinEntityType)
+        {
+            var skipNavigation = declaringEntityType.AddSkipNavigation(
+                "ParticipationStatement",
+                targetEntityType,
+                joinEntityType.FindForeignKey(
+                    new[] { joinEntityType.FindProperty("engagement_route_id") },
+                    declaringEntityType.FindKey(new[] { declaringEntityType.FindProperty("Id") }),
+                    declaringEntityType),
+                true,
+                false,
+                typeof(IEnumerable<ParticipationStatement>));
+
+            var inverse = targetEntityType.FindSkipNavigation("Routes");
+            if (inverse != null)
+            {
+                skipNavigation.Inverse = inverse;
+                inverse.Inverse = skipNavigation;
+            }
+
+            return skipNavigation;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
