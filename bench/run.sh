@@ -7,12 +7,13 @@
 # on this checkout's PostgreSQL cluster, starts the portal in Production mode on
 # http://127.0.0.1:5090, then runs wrk against each page and against bench-static.html (a copy
 # of /partnerships/falkirk written into the published wwwroot, so it has the same byte size).
-# Prints requests/s, p99 latency and the dynamic/static requests/s ratio; raw output goes to
+# Prints requests/s, p95 and p99 latency and the dynamic/static requests/s ratio; raw output goes to
 # bench/results/<timestamp>/. See bench/README.md.
 #
 # Environment: CJP_BENCH_PORT (5090), CJP_BENCH_DURATION (15s), CJP_BENCH_WARMUP (3s),
 # CJP_BENCH_THREADS (2), CJP_BENCH_CONNECTIONS (32), CJP_BENCH_PAGES (space-separated paths),
-# CJP_PG_PORT (5433).
+# CJP_BENCH_SEED_SQL (an SQL file applied after migrate), CJP_BENCH_SIGN_IN (a demo account's e-mail) with
+# CJP_BENCH_SIGNED_IN_PAGES (the pages, and their static copies, requested signed in as it), CJP_PG_PORT (5433).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh
@@ -87,6 +88,16 @@ cjp_step "Migrating and seeding database cjp_bench (demo data)"
     cjp_die "the migrate command failed (log: $results/migrate.log)"
   }
 
+if [[ -n "${CJP_BENCH_SEED_SQL:-}" ]]; then
+  cjp_step "Loading $CJP_BENCH_SEED_SQL into cjp_bench"
+  "$(_cjp_pg_tool psql)" -h 127.0.0.1 -p "$CJP_PG_PORT" -U "$CJP_PG_USER" -d cjp_bench -v ON_ERROR_STOP=1 -q \
+    -f "$CJP_BENCH_SEED_SQL" >"$results/seed.log" 2>&1 ||
+    {
+      cat "$results/seed.log" >&2
+      cjp_die "loading $CJP_BENCH_SEED_SQL failed"
+    }
+fi
+
 cjp_step "Starting the portal on $base"
 # wwwroot must exist at start-up for the static file added below to be served.
 mkdir -p "$out/wwwroot"
@@ -99,6 +110,25 @@ if ! cjp_wait_http "$base/health/ready" 120 "$server_pid"; then
 fi
 cjp_ok "ready (PID $server_pid)"
 
+# Signed-in pages: sign in once through the real pages and send the same cookies with every request.
+cookie=""
+read -r -a signed_in_pages <<<"${CJP_BENCH_SIGNED_IN_PAGES:-}"
+if [[ -n "${CJP_BENCH_SIGN_IN:-}" ]]; then
+  cjp_step "Signing in as $CJP_BENCH_SIGN_IN"
+  cookie="$(/usr/bin/python3 "$CJP_ROOT/bench/lib/sign-in.py" "$base" "$CJP_BENCH_SIGN_IN" "$results/migrate.log" "$results/server.log")" ||
+    cjp_die "could not sign in as $CJP_BENCH_SIGN_IN"
+fi
+# auth_for PATH -> sets auth: the Cookie header arguments for PATH (empty for anonymous pages)
+auth_for() {
+  auth=()
+  local page
+  for page in "${signed_in_pages[@]}"; do
+    if [[ -n "$cookie" && "$page" == "$1" ]]; then
+      auth=(-H "Cookie: $cookie")
+    fi
+  done
+}
+
 # The static file: a copy of the reference page, so it has exactly the same size.
 # A static copy of each page, byte for byte, served by the same server: the baseline for that page.
 declare -A static_of
@@ -106,7 +136,8 @@ i=0
 for path in "${pages[@]}"; do
   i=$((i + 1))
   name="bench-static-$i.html"
-  status="$(curl -sS -o "$results/reference-$i.html" -w '%{http_code}' "$base$path")"
+  auth_for "$path"
+  status="$(curl -sS "${auth[@]}" -o "$results/reference-$i.html" -w '%{http_code}' "$base$path")"
   if [[ "$status" != 200 ]]; then
     cjp_die "GET $path answered $status, not 200; is the page there (and public)?"
   fi
@@ -118,6 +149,10 @@ for path in "${pages[@]}"; do
       "The portal should serve files from its wwwroot (UseStaticFiles)."
   fi
   static_of[$path]="/$name"
+  # The static copy is requested the way its page is, so both carry the same headers.
+  if [[ -n "$cookie" ]] && [[ " ${signed_in_pages[*]} " == *" $path "* ]]; then
+    signed_in_pages+=("/$name")
+  fi
 done
 
 to_ms() {
@@ -127,20 +162,22 @@ to_ms() {
     printf "%.2f", n }'
 }
 
-# run_wrk PATH NAME -> sets rps, p99, errors
+# run_wrk PATH NAME -> sets rps, p95, p99, errors
 run_wrk() {
   local path="$1" raw="$results/wrk-$2.txt"
+  auth_for "$path"
   cjp_info "warm-up $warmup: $path"
-  wrk -t"$threads" -c"$connections" -d"$warmup" "$base$path" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$warmup" "${auth[@]}" "$base$path" >/dev/null
   cjp_info "measure $duration: $path"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$path" >"$raw"
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$CJP_ROOT/bench/lib/p95.lua" "${auth[@]}" "$base$path" >"$raw"
   rps="$(awk '/^Requests\/sec:/ { print $2 }' "$raw")"
+  p95="$(awk '$1 == "p95-us:" { printf "%.2f", $2 / 1000 }' "$raw")"
   p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$raw")")"
   errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { for (i = 4; i <= NF; i += 2) n += $i + 0 } END { print n + 0 }' "$raw")"
 }
 
 cjp_step "Benchmarking (wrk -t$threads -c$connections -d$duration --latency)"
-declare -A page_rps page_p99 page_err page_size
+declare -A page_rps page_p95 page_p99 page_err page_size
 measured=()
 for path in "${pages[@]}"; do
   measured+=("$path" "${static_of[$path]}")
@@ -148,20 +185,22 @@ done
 for path in "${measured[@]}"; do
   run_wrk "$path" "$(printf '%s' "$path" | tr -c 'A-Za-z0-9_-' '_' | sed 's/^_*//')"
   page_rps[$path]="$rps"
+  page_p95[$path]="$p95"
   page_p99[$path]="$p99"
   page_err[$path]="$errors"
-  page_size[$path]="$(curl -sS "$base$path" | wc -c)"
+  auth_for "$path"
+  page_size[$path]="$(curl -sS "${auth[@]}" "$base$path" | wc -c)"
 done
 
 {
   echo "CJP Portal benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "wrk -t$threads -c$connections -d$duration --latency, $(nproc) cores, server and wrk on the same machine"
-  echo "output cache: ${Portal__EnableOutputCache}"
+  echo "output cache: ${Portal__EnableOutputCache}; signed in as ${CJP_BENCH_SIGN_IN:-nobody} for: ${signed_in_pages[*]:-none}; seed: ${CJP_BENCH_SEED_SQL:-demo data}"
   echo
-  printf '%-28s %8s %12s %10s %10s %8s\n' page bytes 'req/s' 'p99 ms' 'vs static' errors
+  printf '%-28s %8s %12s %10s %10s %10s %8s\n' page bytes 'req/s' 'p95 ms' 'p99 ms' 'vs static' errors
   for path in "${measured[@]}"; do
     static="${static_of[$path]:-$path}"
-    printf '%-28s %8s %12s %10s %10s %8s\n' "$path" "${page_size[$path]}" "${page_rps[$path]}" "${page_p99[$path]}" \
+    printf '%-28s %8s %12s %10s %10s %10s %8s\n' "$path" "${page_size[$path]}" "${page_rps[$path]}" "${page_p95[$path]}" "${page_p99[$path]}" \
       "$(awk -v a="${page_rps[$path]}" -v b="${page_rps[$static]}" 'BEGIN { printf (b > 0 ? "%.3f" : "n/a"), a / (b > 0 ? b : 1) }')" \
       "${page_err[$path]}"
   done
