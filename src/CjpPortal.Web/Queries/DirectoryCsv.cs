@@ -45,8 +45,16 @@ public static class DirectoryCsv
         // point wherever the first requester said the portal lives.
         var baseUri = links.BaseUri(context.Request);
 
-        await CsvDownload.WriteAsync(context, string.Create(CultureInfo.InvariantCulture, $"cjp-directory-{today:yyyy-MM-dd}.csv"), Headers, view.Rows.Select(row => new string?[]
-        {
+        await CsvDownload.WriteAsync(context, string.Create(CultureInfo.InvariantCulture, $"cjp-directory-{today:yyyy-MM-dd}.csv"), Headers,
+            view.Rows.Select(row => Fields(row, baseUri)));
+    }
+
+    /// <summary>One row's cells, in the order of <see cref="Headers"/>; /compare's download writes the same.</summary>
+    public static string?[] Fields(DirectoryRow row, Uri baseUri)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return
+        [
             row.Partnership,
             string.Join("; ", row.CouncilAreas.Select(a => a.Name)),
             row.MainContact.Name,
@@ -72,7 +80,7 @@ public static class DirectoryCsv
             row.OverdueYears,
             row.LastConfirmedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
-        }));
+        ];
     }
 
     /// <summary>One detail of the row's Third Sector Interfaces: as it is for a partnership of one council area,

@@ -22,6 +22,7 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/account/reset-password/{token}",
         "/account/sign-in",
         "/account/sign-in/two-factor",
+        "/compare",
         "/consultations",
         "/directory",
         "/directory.csv",
