@@ -87,8 +87,12 @@ public static class HistoryCatalogue
     public const string DocumentReference = "Document";
 
     /// <summary>Properties that identify or version a row rather than describe it: never recorded. Positions in a list
-    /// are renumbered on every move, so they are not recorded either: a move is written as <see cref="PlacementField"/>.</summary>
-    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "Id", "PartnershipId", "xmin", "DisplayOrder" };
+    /// are renumbered on every move, so they are not recorded either: a move is written as <see cref="PlacementField"/>.
+    /// Who uploaded a document and when is the history entry's own user and time.</summary>
+    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Id", "PartnershipId", "xmin", "DisplayOrder", nameof(Domain.Document.UploadedAt), nameof(Domain.Document.UploadedById),
+    };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
     /// now, as <see cref="PlacementValue"/> ("top", or "below:" and the name of the record above it then).</summary>
@@ -169,8 +173,6 @@ public static class HistoryCatalogue
         ["Format"] = "Format",
         ["SizeBytes"] = "Size in bytes",
         ["Sha256"] = "SHA-256",
-        ["UploadedAt"] = "Uploaded",
-        ["UploadedById"] = "Uploaded by",
     });
 
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
