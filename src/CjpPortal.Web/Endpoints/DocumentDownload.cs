@@ -11,13 +11,19 @@ namespace CjpPortal.Web.Endpoints;
 /// may be cached; any other (a draft's, or one replaced since) is for the partnership's coordinators and national
 /// staff only, and to anyone else there is no such document (404, not 403, so a draft's existence is not given away).
 /// The bytes are served as what their content was checked to be, never sniffed (nosniff), under a policy that lets
-/// the file run nothing (CSP sandbox), and streamed from the database.</summary>
+/// the file load nothing, and streamed from the database.</summary>
 public static class DocumentDownload
 {
     public const string Route = "/documents/{id:int}/{fileName}";
 
     /// <summary>Nothing may load or run from a document, and no page may frame it.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
+
+    /// <summary>The same for a PDF, which opens in the browser, without <c>sandbox</c>: Chrome's and Safari's built-in
+    /// viewers refuse to show a PDF served in a sandbox ("This page has been blocked by Chrome", Chromium issue
+    /// 413851), and they run a PDF's scripts in the viewer, not in the portal's origin. What makes a PDF safe here is
+    /// that its bytes were checked to be one and are served as one, never sniffed.</summary>
+    public const string PdfContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>How long browsers and proxies may keep a published document: its bytes never change under one id, but
     /// it stops being public if its record is unpublished, so not for long.</summary>
@@ -76,7 +82,7 @@ public static class DocumentDownload
         headers.CacheControl = isPublic ? PublicCacheControl : PrivateCacheControl;
         headers.XContentTypeOptions = "nosniff";
         // The security-headers middleware keeps a policy already set (see SecurityHeaders).
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = document.Format == DocumentFormat.Pdf ? PdfContentSecurityPolicy : ContentSecurityPolicy;
         if (context.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Split(',').Any(tag => tag.Trim() is var t && (t == etag || t == "*"))))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -39,7 +39,7 @@ public sealed class DocumentDownloadTests(ReferenceDataFixture fixture) : Refere
         Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("Falkirk-CJOIP-2024-2029.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
-        Assert.Equal([DocumentDownload.ContentSecurityPolicy], response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal([DocumentDownload.PdfContentSecurityPolicy], response.Headers.GetValues("Content-Security-Policy"));
         Assert.Equal($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))}\"", response.Headers.ETag?.Tag);
         Assert.Equal((true, TimeSpan.FromSeconds(600)), (response.Headers.CacheControl?.Public ?? false, response.Headers.CacheControl?.MaxAge ?? TimeSpan.Zero));
     }
@@ -59,6 +59,7 @@ public sealed class DocumentDownloadTests(ReferenceDataFixture fixture) : Refere
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([DocumentDownload.ContentSecurityPolicy], response.Headers.GetValues("Content-Security-Policy"));
         Assert.Equal(("attachment", fileName), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName));
     }
 
