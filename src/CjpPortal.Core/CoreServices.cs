@@ -1,3 +1,4 @@
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Seed;
@@ -12,8 +13,8 @@ namespace CjpPortal.Core;
 public static class CoreServices
 {
     /// <summary>Registers the database (a pooled <see cref="IDbContextFactory{AppDbContext}"/> for background work, and
-    /// a scoped <see cref="AppDbContext"/> leased from the same pool for requests), the seeder, the mail outbox and the
-    /// account services, and <see cref="TimeProvider.System"/> unless the host has its own clock.
+    /// a scoped <see cref="AppDbContext"/> leased from the same pool for requests), the seeder, the mail outbox, the
+    /// account services, the document store, and <see cref="TimeProvider.System"/> unless the host has its own clock.
     /// ASP.NET Core Identity (<c>UserManager</c>, which the account services use) is the host's to add: the web app's
     /// set-up includes cookies and sign-in, which a worker would not want.</summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services, string connectionString)
@@ -30,6 +31,7 @@ public static class CoreServices
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<DocumentStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CjpPortal.Web.Endpoints;
 using CjpPortal.Web.Queries;
 
 namespace CjpPortal.Web;
@@ -11,5 +12,6 @@ public static class PortalEndpoints
         DirectoryCsv.Map(app);
         DashboardCsv.Map(app);
         StatementsCsv.Map(app);
+        DocumentDownload.Map(app);
     }
 }

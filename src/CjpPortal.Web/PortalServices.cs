@@ -1,4 +1,5 @@
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.Map;
 using CjpPortal.Web.Infrastructure.Validation;
 using CjpPortal.Web.Pages;
@@ -30,6 +31,8 @@ public static class PortalServices
         services.AddSingleton<ManageLinks>();
         services.AddSingleton<NationalLinks>();
         services.AddSingleton<AdminLinks>();
+        services.AddSingleton<DocumentLinks>();
+        services.AddScoped<DocumentViewers>();
         // After MVC's own setup, which makes the lists these go into.
         services.PostConfigure<MvcOptions>(AddFormHandling);
     }

@@ -37,7 +37,7 @@ public static class AuditedSave
             var entityId = change.EntityId ?? Key(change.Entry);
             var partnershipId = (change.Entry.Entity as IPartnershipOwned)?.OwningPartnershipId;
             db.AuditEntries.AddRange(change.Fields.Select(f =>
-                entries.Entry(partnershipId, change.Audited.Entity, entityId, f.Field, f.OldValue, f.NewValue)));
+                entries.Entry(partnershipId, change.Audited.Entity, entityId, f.Field, f.OldValue, f.Saved(change.Entry))));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -57,13 +57,19 @@ public static class AuditedSave
             .Where(p => !HistoryCatalogue.IgnoredFields.Contains(p.Metadata.Name))
             .Select(p => entry.State switch
             {
-                EntityState.Added => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)),
-                EntityState.Deleted => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null),
-                _ => new FieldChange(p.Metadata.Name, p.IsModified ? Format(p.OriginalValue) : null, p.IsModified ? Format(p.CurrentValue) : null),
+                EntityState.Added => new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue), p.IsTemporary),
+                EntityState.Deleted => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null, false),
+                _ => new FieldChange(p.Metadata.Name, p.IsModified ? Format(p.OriginalValue) : null, p.IsModified ? Format(p.CurrentValue) : null,
+                    p.IsModified && p.IsTemporary),
             })
-            .Where(f => f.OldValue != f.NewValue)];
+            .Where(f => f.OldValue != f.NewValue || f.Temporary)];
 
-    private sealed record FieldChange(string Field, string? OldValue, string? NewValue);
+    /// <summary>A changed field. A <paramref name="Temporary"/> value is a placeholder until the save: the id of a
+    /// record added in the same save (a plan's DocumentId for a document uploaded with it), read again once saved.</summary>
+    private sealed record FieldChange(string Field, string? OldValue, string? NewValue, bool Temporary)
+    {
+        public string? Saved(EntityEntry entry) => Temporary ? Format(entry.Property(Field).CurrentValue) : NewValue;
+    }
 
     private sealed record PendingChange(EntityEntry Entry, AuditedEntity Audited, List<FieldChange> Fields, int? EntityId);
 }

@@ -82,9 +82,17 @@ public static class HistoryCatalogue
 
     public const string CouncilAreaReference = "CouncilArea";
 
+    /// <summary>A field holding a document's id (a plan's, statement's or return's DocumentId): shown as the file's
+    /// name, linked to it for the staff who read history.</summary>
+    public const string DocumentReference = "Document";
+
     /// <summary>Properties that identify or version a row rather than describe it: never recorded. Positions in a list
-    /// are renumbered on every move, so they are not recorded either: a move is written as <see cref="PlacementField"/>.</summary>
-    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal) { "Id", "PartnershipId", "xmin", "DisplayOrder" };
+    /// are renumbered on every move, so they are not recorded either: a move is written as <see cref="PlacementField"/>.
+    /// Who uploaded a document and when is the history entry's own user and time.</summary>
+    public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Id", "PartnershipId", "xmin", "DisplayOrder", nameof(Domain.Document.UploadedAt), nameof(Domain.Document.UploadedById),
+    };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
     /// now, as <see cref="PlacementValue"/> ("top", or "below:" and the name of the record above it then).</summary>
@@ -157,6 +165,16 @@ public static class HistoryCatalogue
         ["Phone"] = "Phone",
     }, new() { ["CouncilAreaId"] = CouncilAreaReference });
 
+    /// <summary>An uploaded file, named by its file name. Documents are added, never changed: replacing one adds
+    /// another and changes the record's DocumentId, so the old one stays in history.</summary>
+    public static AuditedEntity Document { get; } = Entity<Domain.Document>("Document", nameof(Domain.Document.FileName), new()
+    {
+        ["FileName"] = "File name",
+        ["Format"] = "Format",
+        ["SizeBytes"] = "Size in bytes",
+        ["Sha256"] = "SHA-256",
+    });
+
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
     /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
     public static AuditedEntity Account { get; } = new(AccountAdministration.AccountEntity, null, "Account", null, new()
@@ -166,7 +184,7 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Account];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Document, Account];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 
@@ -223,6 +241,7 @@ public static class HistoryCatalogue
             not null when type == typeof(BoardRepresentationKind) && Enum.TryParse<BoardRepresentationKind>(value, out var representation) =>
                 Capitalised(Labels.Of(representation)),
             not null when type == typeof(CjoipStatus) && Enum.TryParse<CjoipStatus>(value, out var status) => Labels.Of(status),
+            not null when type == typeof(DocumentFormat) && Enum.TryParse<DocumentFormat>(value, out var documentFormat) => Labels.Of(documentFormat),
             _ => value,
         };
     }

@@ -1,9 +1,11 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A file a partnership uploaded (a plan, a participation statement or an annual report). The bytes live in
 /// <see cref="DocumentContent"/>, a table of their own, so listing documents never reads them and every web server
 /// reads the same copy.</summary>
-public class Document
+public class Document : IPartnershipOwned
 {
     public const int FileNameMaxLength = 200;
 
@@ -33,6 +35,8 @@ public class Document
     public Guid? UploadedById { get; set; }
 
     public DocumentContent? Content { get; set; }
+
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }
 
 public class DocumentContent

@@ -44,6 +44,18 @@ public static class Labels
         CjoipStatus.Superseded => "Superseded",
         _ => status.ToString(),
     };
+
+    /// <summary>"PDF", "DOCX", "ODT", as the upload's hint and errors name them.</summary>
+    public static string Of(DocumentFormat format) => format switch
+    {
+        DocumentFormat.Pdf => "PDF",
+        DocumentFormat.Docx => "DOCX",
+        DocumentFormat.Odt => "ODT",
+        _ => format.ToString(),
+    };
+
+    /// <summary>"a PDF", "a DOCX", "an ODT".</summary>
+    public static string WithArticle(DocumentFormat format) => (format == DocumentFormat.Odt ? "an " : "a ") + Of(format);
 }
 
 /// <summary>Plain-English names for the standings computed by the rules in <see cref="Rules"/>.</summary>

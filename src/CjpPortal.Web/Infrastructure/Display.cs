@@ -20,6 +20,14 @@ public static class Display
         return all.Count <= 1 ? string.Join(string.Empty, all) : string.Join(", ", all.Take(all.Count - 1)) + " and " + all[^1];
     }
 
+    /// <summary>A file's size as people read it: "800 bytes", "35 KB", "1.2 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(bytes / 1024.0)} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A tel: link target: digits and a leading plus only.</summary>

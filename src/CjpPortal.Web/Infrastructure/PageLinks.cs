@@ -12,6 +12,11 @@ public abstract class PageLinks(LinkGenerator generator)
         generator.GetPathByPage(page, handler: null, values)
         ?? throw new InvalidOperationException($"No page {page} has a route for {values ?? "no values"}.");
 
+    /// <summary>The path of the endpoint named <paramref name="name"/> (a minimal endpoint's <c>WithName</c>).</summary>
+    protected string Endpoint(string name, object values) =>
+        generator.GetPathByName(name, values)
+        ?? throw new InvalidOperationException($"No endpoint {name} has a route for {values}.");
+
     /// <summary>One page of a paged list: <c>?page=N</c>. "page" names the page itself among Razor Pages' route
     /// values, so it is added as a query string rather than given to the link generator.</summary>
     protected static string Paged(string path, int? pageNumber) =>

@@ -1,6 +1,7 @@
 namespace CjpPortal.Web.Infrastructure;
 
-/// <summary>Headers on every response. The policy allows no inline script or style: everything comes from this origin.</summary>
+/// <summary>Headers on every response. The policy allows no inline script or style: everything comes from this origin.
+/// A response that set a stricter policy of its own (a downloaded document's sandbox) keeps it.</summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
@@ -13,7 +14,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

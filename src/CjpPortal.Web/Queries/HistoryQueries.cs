@@ -4,13 +4,16 @@ using CjpPortal.Core.Audit;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Queries;
 
 /// <summary>One change as the partnership history shows it: <paramref name="What"/> names the record,
-/// <paramref name="Field"/> is the field's label, <paramref name="From"/> and <paramref name="To"/> are display text.</summary>
-public sealed record HistoryRow(DateTimeOffset OccurredAt, string UserEmail, string What, string Field, string From, string To);
+/// <paramref name="Field"/> is the field's label, <paramref name="From"/> and <paramref name="To"/> are display text;
+/// the links go to the document the record or a value names, when there is one.</summary>
+public sealed record HistoryRow(DateTimeOffset OccurredAt, string UserEmail, string What, string Field, string From, string To,
+    string? WhatLink = null, string? FromLink = null, string? ToLink = null);
 
 /// <summary>One account change as stored (the national history page words it).</summary>
 public sealed record AccountHistoryRow(DateTimeOffset OccurredAt, string UserEmail, string Field, string? OldValue, string? NewValue);
@@ -21,7 +24,7 @@ public sealed record HistoryPage<T>(IReadOnlyList<T> Rows, int PageNumber, int P
 /// <summary>The read side of history: a partnership's changes in words a coordinator would use, and account changes.
 /// Labels and value formats come from <see cref="HistoryCatalogue"/>; records are named from the current tables or,
 /// for deleted ones, from the names history recorded when they were added or removed.</summary>
-public sealed class HistoryQueries(AppDbContext db)
+public sealed class HistoryQueries(AppDbContext db, DocumentLinks documentLinks)
 {
     public const int PageSize = 50;
 
@@ -41,10 +44,16 @@ public sealed class HistoryQueries(AppDbContext db)
         var names = await RecordNames.LoadAsync(db, partnershipId, page, cancellationToken);
         return new HistoryPage<HistoryRow>(
             [.. page.Select(e => new HistoryRow(e.OccurredAt, EmailAddress.Normalise(e.UserEmail) ?? string.Empty, names.What(e.Entity, e.EntityId), HistoryCatalogue.FieldLabel(e.Entity, e.Field),
-                From(names, e), To(names, e)))],
+                From(names, e), To(names, e),
+                DocumentLink(names.DocumentOf(e.Entity, e.EntityId)),
+                DocumentLink(names.ReferencedDocument(e.Entity, e.Field, e.OldValue)),
+                DocumentLink(names.ReferencedDocument(e.Entity, e.Field, e.NewValue))))],
             paging.PageNumber,
             paging.PageCount);
     }
+
+    private string? DocumentLink((int Id, string FileName)? document) =>
+        document is { } d ? documentLinks.Download(d.Id, d.FileName) : null;
 
     private static string From(RecordNames names, Entry e) => e.Field == HistoryCatalogue.PlacementField
         ? HistoryCatalogue.DisplayPlacement(e.OldValue, moved: false)
@@ -86,12 +95,16 @@ public sealed class HistoryQueries(AppDbContext db)
 
         private static string TsiEntity => HistoryCatalogue.ThirdSectorInterface.Entity;
 
+        private static string DocumentEntity => HistoryCatalogue.Document.Entity;
+
         public static async Task<RecordNames> LoadAsync(AppDbContext db, int partnershipId, List<Entry> page, CancellationToken cancellationToken)
         {
             var routeIds = Ids(page, RouteEntity);
             var tsiIds = Ids(page, TsiEntity);
             var contactIds = Ids(page, ContactEntity);
             contactIds.UnionWith(ReferencedIds(page, HistoryCatalogue.ContactReference));
+            var documentIds = Ids(page, DocumentEntity);
+            documentIds.UnionWith(ReferencedIds(page, HistoryCatalogue.DocumentReference));
 
             var routes = routeIds.Count == 0 ? [] : await db.EngagementRoutes.AsNoTracking()
                 .Where(r => r.PartnershipId == partnershipId && routeIds.Contains(r.Id))
@@ -103,11 +116,16 @@ public sealed class HistoryQueries(AppDbContext db)
                 .Where(t => t.CouncilArea.PartnershipId == partnershipId && tsiIds.Contains(t.Id))
                 .Select(t => new { t.Id, Area = t.CouncilArea.Name })
                 .ToDictionaryAsync(t => t.Id, t => t.Area, cancellationToken);
+            // Documents are never deleted (a replaced one stays for history), so they need no names from history.
+            var documents = documentIds.Count == 0 ? [] : await db.Documents.AsNoTracking()
+                .Where(d => d.PartnershipId == partnershipId && documentIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
             var names = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal)
             {
                 [RouteEntity] = routes,
                 [ContactEntity] = contacts,
                 [TsiEntity] = tsiAreas,
+                [DocumentEntity] = documents,
             };
 
             // Deleted records: the value of their naming field (the catalogue's NameField) that history recorded
@@ -176,8 +194,21 @@ public sealed class HistoryQueries(AppDbContext db)
                 (HistoryCatalogue.ContactReference, { } contactId) =>
                     names[ContactEntity].GetValueOrDefault(contactId) ?? "A contact no longer recorded",
                 (HistoryCatalogue.CouncilAreaReference, { } areaId) => areas.GetValueOrDefault(areaId) ?? value!,
+                (HistoryCatalogue.DocumentReference, { } documentId) =>
+                    names[DocumentEntity].GetValueOrDefault(documentId) ?? "A document no longer recorded",
                 _ => HistoryCatalogue.Display(entity, field, value),
             };
+
+        /// <summary>The document a Document record of history is, when it is still stored.</summary>
+        public (int Id, string FileName)? DocumentOf(string entity, int entityId) =>
+            entity == DocumentEntity && names[DocumentEntity].TryGetValue(entityId, out var fileName) ? (entityId, fileName) : null;
+
+        /// <summary>The document a reference field's value names (a plan's DocumentId), when it is still stored.</summary>
+        public (int Id, string FileName)? ReferencedDocument(string entity, string field, string? value) =>
+            HistoryCatalogue.Find(entity)?.ReferenceTo(field) == HistoryCatalogue.DocumentReference
+            && ParseId(value) is { } id && names[DocumentEntity].TryGetValue(id, out var fileName)
+                ? (id, fileName)
+                : null;
 
         private static HashSet<int> Ids(List<Entry> page, string entity) =>
             [.. page.Where(e => e.Entity == entity).Select(e => e.EntityId)];

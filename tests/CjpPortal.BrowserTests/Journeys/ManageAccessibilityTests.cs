@@ -18,6 +18,7 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/routes/new")]
     [InlineData("/manage/partnerships/ayrshire/tsis")]
     [InlineData("/manage/partnerships/ayrshire/history")]
+    [InlineData("/manage/partnerships/ayrshire/documents")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange

@@ -1,4 +1,5 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Domain;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,25 @@ public sealed class AuditedSaveTests(PortalFixture fixture) : IAsyncLifetime
         Assert.All(entries, e => Assert.Equal((route.PartnershipId, "EngagementRoute", route.Id), (e.PartnershipId ?? 0, e.Entity, e.EntityId)));
         Assert.Equal("Renamed route", entries[1].NewValue);
         Assert.True(entries[0].NewValue is "yes" or "no");
+    }
+
+    [Fact]
+    public async Task Save_ReferenceToARecordAddedInTheSameSave_RecordsItsSavedId()
+    {
+        // Act: as a plan refers to the document uploaded with it
+        var contactId = await fixture.WithDbContextAsync(async db =>
+        {
+            var partnership = await db.Partnerships.SingleAsync(p => p.Slug == Slug);
+            var contact = new Contact { PartnershipId = partnership.Id, Name = "New fallback", Role = "Officer" };
+            partnership.FallbackContact = contact;
+            await db.SaveChangesAuditedAsync(Actor, fixture.Clock);
+            return contact.Id;
+        });
+
+        // Assert: the id it was saved with, not EF's placeholder
+        var recorded = await fixture.WithDbContextAsync(db => db.AuditEntries
+            .SingleAsync(a => a.UserEmail == Actor.Email && a.Entity == "Partnership" && a.Field == "FallbackContactId"));
+        Assert.Equal(contactId.ToString(System.Globalization.CultureInfo.InvariantCulture), recorded.NewValue);
     }
 
     private Task<string?> WebsiteAsync() =>

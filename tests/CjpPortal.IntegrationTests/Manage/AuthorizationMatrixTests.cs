@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = (await VersionAsync(f, slug)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/documents", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
         {
@@ -445,6 +446,33 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             $"{method} {url} with the other partnership's ids in the {place} showed {otherName} ({(int)response.StatusCode}).");
         Assert.True(await PartnershipSnapshotAsync(OtherPartnership) == before,
             $"{method} {url} with the other partnership's ids in the {place} changed {otherName} ({(int)response.StatusCode}).");
+    }
+
+    /// <summary>/documents/{id}/{file-name} for every kind of user: a draft plan's document exists only for its
+    /// partnership's coordinators and national staff (404 to anyone else, signed in or not, so its existence is not
+    /// given away); a published plan's for everyone.</summary>
+    [Theory]
+    [InlineData(false, Who.Anonymous, HttpStatusCode.NotFound)]
+    [InlineData(false, Who.OtherCoordinator, HttpStatusCode.NotFound)]
+    [InlineData(false, Who.OwnCoordinator, HttpStatusCode.OK)]
+    [InlineData(false, Who.CjsStaff, HttpStatusCode.OK)]
+    [InlineData(false, Who.Administrator, HttpStatusCode.OK)]
+    [InlineData(true, Who.Anonymous, HttpStatusCode.OK)]
+    [InlineData(true, Who.OtherCoordinator, HttpStatusCode.OK)]
+    public async Task Get_PlansDocumentForEveryKindOfUser_OnlyItsPartnershipsStaffSeeADraftsDocument(bool published, Who who, HttpStatusCode expected)
+    {
+        // Arrange
+        var document = await fixture.CreateDocumentAsync(await PartnershipIdAsync(fixture, Partnership));
+        var plan = await fixture.CreatePlanAsync(Partnership, new(2031, 4, 1), new(2036, 3, 31),
+            publishedOn: published ? FixedTimeProvider.TestToday : null);
+        await fixture.WithDbContextAsync(db => db.Cjoips.Where(c => c.Id == plan.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DocumentId, document.Id)));
+        using var client = await ClientAsync(who);
+
+        // Act
+        using var response = await client.GetAsync(new Uri($"/documents/{document.Id}/{document.FileName}", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(expected, response.StatusCode);
     }
 
     [Fact]

@@ -123,7 +123,10 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
             Route = await db.EngagementRoutes.Where(r => r.Partnership.Slug == "falkirk").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             Area = await db.CouncilAreas.Where(a => a.Partnership.Slug == "falkirk").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
             Place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            Partnership = await db.Partnerships.Where(p => p.Slug == "falkirk").Select(p => p.Id).SingleAsync(),
         });
+        // Referred to by nothing, so it answers staff (200) and no one else (404).
+        var document = await fixture.CreateDocumentAsync(values.Partnership);
 
         var patterns = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'))
@@ -139,7 +142,11 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{slug}", "falkirk", StringComparison.Ordinal)
                 .Replace("{areaId:int}", Invariant(values.Area), StringComparison.Ordinal)
                 .Replace("{placeId:int}", Invariant(values.Place), StringComparison.Ordinal)
-                .Replace("{id:int}", Invariant(pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact : values.Route), StringComparison.Ordinal)
+                .Replace("{id:int}", Invariant(
+                    pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact
+                    : pattern.StartsWith("/documents/", StringComparison.Ordinal) ? document.Id
+                    : values.Route), StringComparison.Ordinal)
+                .Replace("{fileName}", document.FileName, StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))

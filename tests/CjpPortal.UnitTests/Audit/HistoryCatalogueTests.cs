@@ -11,6 +11,7 @@ public sealed class HistoryCatalogueTests
     [InlineData("EngagementRoute", "Engagement route")]
     [InlineData("Contact", "Contact")]
     [InlineData("ThirdSectorInterface", "Third Sector Interface")]
+    [InlineData("Document", "Document")]
     [InlineData("SomethingElse", "SomethingElse")]
     public void EntityLabel_StoredName_ReadsAsACoordinatorWouldSayIt(string entity, string expected)
     {
@@ -33,6 +34,7 @@ public sealed class HistoryCatalogueTests
     [InlineData("Contact", "IsCoordinator", "Coordinator")]
     [InlineData("Contact", "Email", "E-mail")]
     [InlineData("ThirdSectorInterface", "CouncilAreaId", "Council area")]
+    [InlineData("Document", "FileName", "File name")]
     [InlineData("Account", "CjsStaff", "CJS staff")]
     [InlineData("Partnership", "Slug", "Slug")]
     public void FieldLabel_StoredField_ReadsAsACoordinatorWouldSayIt(string entity, string field, string expected)
@@ -56,6 +58,7 @@ public sealed class HistoryCatalogueTests
     [InlineData("EngagementRoute", "Kind", "NoSuchKind", "NoSuchKind")]
     [InlineData("Partnership", "Website", null, HistoryCatalogue.Blank)]
     [InlineData("Contact", "Phone", "", HistoryCatalogue.Blank)]
+    [InlineData("Document", "Format", "Odt", "ODT")]
     public void Display_StoredValue_FormattedByTheFieldsType(string entity, string field, string? stored, string expected)
     {
         // Act
@@ -87,6 +90,7 @@ public sealed class HistoryCatalogueTests
     [InlineData(typeof(EngagementRoute), "Title")]
     [InlineData(typeof(Contact), "Name")]
     [InlineData(typeof(ThirdSectorInterface), "CouncilAreaId")]
+    [InlineData(typeof(Document), "FileName")]
     public void For_AuditedType_NamesItsRecordsByTheirNameField(Type type, string? nameField)
     {
         // Act
@@ -101,6 +105,7 @@ public sealed class HistoryCatalogueTests
     [InlineData(typeof(CouncilArea))]
     [InlineData(typeof(Cjoip))]
     [InlineData(typeof(ApplicationUser))]
+    [InlineData(typeof(DocumentContent))]
     public void For_TypeNotInTheCatalogue_IsNotAudited(Type type)
     {
         // Act
@@ -117,7 +122,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(4, types.Count);
+        Assert.Equal(5, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 
@@ -132,6 +137,7 @@ public sealed class HistoryCatalogueTests
             new EngagementRoute { PartnershipId = 7, Title = "Forum" },
             new Contact { PartnershipId = 7, Name = "A", Role = "B" },
             new ThirdSectorInterface { Name = "CVS Falkirk", CouncilArea = area },
+            new Document { PartnershipId = 7, FileName = "plan.pdf", Sha256 = new string('0', 64) },
         ];
 
         // Act

@@ -31,5 +31,7 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string EditTsi(string slug, int areaId) => Page("/Manage/Partnerships/Tsis/Edit", new { slug, areaId });
 
+    public string Documents(string slug) => Page("/Manage/Partnerships/Documents/Index", new { slug });
+
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
