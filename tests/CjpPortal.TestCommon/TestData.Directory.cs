@@ -84,7 +84,6 @@ public static partial class TestData
                 PartnershipId = partnershipId,
                 PeriodStart = periodStart,
                 PeriodEnd = periodStart.AddYears(5).AddDays(-1),
-                Status = CjoipStatus.Consultation,
                 ConsultationOpensOn = closesOn?.AddDays(-42),
                 ConsultationClosesOn = closesOn,
                 Link = link,

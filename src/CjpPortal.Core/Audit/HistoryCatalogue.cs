@@ -222,7 +222,6 @@ public static class HistoryCatalogue
             not null when type == typeof(MeetingFormat) && Enum.TryParse<MeetingFormat>(value, out var format) => Labels.Of(format),
             not null when type == typeof(BoardRepresentationKind) && Enum.TryParse<BoardRepresentationKind>(value, out var representation) =>
                 Capitalised(Labels.Of(representation)),
-            not null when type == typeof(CjoipStatus) && Enum.TryParse<CjoipStatus>(value, out var status) => Labels.Of(status),
             _ => value,
         };
     }

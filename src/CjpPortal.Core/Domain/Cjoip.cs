@@ -12,7 +12,6 @@ public class Cjoip
 
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
-    public CjoipStatus Status { get; set; }
     public DateOnly? ConsultationOpensOn { get; set; }
     public DateOnly? ConsultationClosesOn { get; set; }
 
@@ -31,12 +30,4 @@ public class Cjoip
     public Document? Document { get; set; }
 
     public ParticipationStatement? ParticipationStatement { get; set; }
-}
-
-public enum CjoipStatus
-{
-    Draft = 1,
-    Consultation = 2,
-    Published = 3,
-    Superseded = 4,
 }

@@ -35,15 +35,6 @@ public static class Labels
         MeetingFormat.Blended => "Online and in person",
         _ => format.ToString(),
     };
-
-    public static string Of(CjoipStatus status) => status switch
-    {
-        CjoipStatus.Draft => "Draft",
-        CjoipStatus.Consultation => "Out for consultation",
-        CjoipStatus.Published => "Published",
-        CjoipStatus.Superseded => "Superseded",
-        _ => status.ToString(),
-    };
 }
 
 /// <summary>Plain-English names for the standings computed by the rules in <see cref="Rules"/>.</summary>

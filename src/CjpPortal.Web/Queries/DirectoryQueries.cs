@@ -57,7 +57,6 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
                     c.Id,
                     c.PeriodStart,
                     c.PeriodEnd,
-                    c.Status,
                     c.ConsultationOpensOn,
                     c.ConsultationClosesOn,
                     c.Link,

@@ -34,12 +34,21 @@ public sealed record PartnershipSnapshot(
 
     public IEnumerable<RouteSnapshot> ActiveRoutesOf(EngagementRouteKind kind) => ActiveRoutes.Where(r => r.Kind == kind);
 
-    /// <summary>The published plan with the latest start; a plan in consultation is shown beside it.</summary>
-    public PlanSnapshot? CurrentPlan => Plans.Where(p => p.Status == CjoipStatus.Published).MaxBy(p => p.PeriodStart);
+    /// <summary>The current plan on <paramref name="today"/> (<see cref="PlanRules.Current"/>): the published plan that
+    /// nothing later has superseded; a plan in consultation is shown beside it.</summary>
+    public PlanSnapshot? CurrentPlan(DateOnly today) =>
+        PlanRules.Current(Plans.Select(p => p.Dates), today) is { } current ? Plans.Single(p => p.Id == current.Id) : null;
 
+    /// <summary>Where <paramref name="plan"/> stands on <paramref name="today"/> among this partnership's plans.</summary>
+    public PlanStage StageOf(PlanSnapshot plan, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return PlanRules.StageOf(plan.Dates, Plans.Select(p => p.Dates), today);
+    }
+
+    /// <summary>The plans open for consultation on <paramref name="today"/>, soonest-closing first.</summary>
     public IEnumerable<PlanSnapshot> PlansInConsultation(DateOnly today) =>
-        Plans.Where(p => p.Status == CjoipStatus.Consultation && (p.ConsultationClosesOn is null || p.ConsultationClosesOn >= today))
-            .OrderBy(p => p.ConsultationClosesOn);
+        PlanRules.InConsultation(Plans.Select(p => p.Dates), today).Select(d => Plans.Single(p => p.Id == d.Id));
 
     /// <summary>Annual returns for reporting years that have ended whose report is not yet published: the overdue ones
     /// first (the ones to chase), then newest first.</summary>
@@ -80,7 +89,6 @@ public sealed record PlanSnapshot(
     int Id,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
-    CjoipStatus Status,
     DateOnly? ConsultationOpensOn,
     DateOnly? ConsultationClosesOn,
     string? Link,
