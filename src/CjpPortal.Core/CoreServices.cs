@@ -1,5 +1,6 @@
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Plans;
 using CjpPortal.Core.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class CoreServices
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<PlanService>();
         return services;
     }
 }

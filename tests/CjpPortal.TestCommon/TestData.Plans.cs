@@ -32,6 +32,7 @@ public static partial class TestData
                 ConsultationOpensOn = consultationOpensOn,
                 ConsultationClosesOn = consultationClosesOn,
                 Link = $"https://{slug}.example.org/plan-{periodStart.Year}.pdf",
+                ConsultationResponseEmail = consultationOpensOn is null ? null : $"plan@{slug}.example.org",
                 ParticipationStatement = statementPublishedOn is { } on
                     ? new ParticipationStatement { PublishedOn = on, Link = $"https://{slug}.example.org/statement-{periodStart.Year}.pdf" }
                     : null,

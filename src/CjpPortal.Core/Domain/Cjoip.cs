@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A Community Justice Outcomes Improvement Plan.</summary>
-public class Cjoip
+public class Cjoip : IPartnershipOwned
 {
     public const int LinkMaxLength = 500;
     public const int ResponseEmailMaxLength = Contact.EmailMaxLength;
@@ -30,4 +32,6 @@ public class Cjoip
     public Document? Document { get; set; }
 
     public ParticipationStatement? ParticipationStatement { get; set; }
+
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }

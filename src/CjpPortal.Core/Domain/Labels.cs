@@ -28,6 +28,15 @@ public static class Labels
         _ => "other arrangement",
     };
 
+    /// <summary>A plan's period as people say it: "2023 to 2028".</summary>
+    public static string PlanPeriod(DateOnly start, DateOnly end) => $"{start.Year} to {end.Year}";
+
+    public static string PlanPeriod(Cjoip plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return PlanPeriod(plan.PeriodStart, plan.PeriodEnd);
+    }
+
     public static string Of(MeetingFormat format) => format switch
     {
         MeetingFormat.Online => "Online",

@@ -193,6 +193,8 @@ public static class DemoData
                 ConsultationOpensOn = today.AddDays(-10),
                 ConsultationClosesOn = today.AddDays(30),
                 Link = $"https://{p.Slug}-cjp.example.org/draft-plan-consultation",
+                ConsultationResponseLink = $"https://{p.Slug}-cjp.example.org/draft-plan-consultation/respond",
+                ConsultationResponseEmail = $"plan@{p.Slug}-cjp.example.org",
             });
         }
     }

@@ -39,11 +39,11 @@ public sealed record PartnershipSnapshot(
     public PlanSnapshot? CurrentPlan(DateOnly today) =>
         PlanRules.Current(Plans.Select(p => p.Dates), today) is { } current ? Plans.Single(p => p.Id == current.Id) : null;
 
-    /// <summary>Where <paramref name="plan"/> stands on <paramref name="today"/> among this partnership's plans.</summary>
-    public PlanStage StageOf(PlanSnapshot plan, DateOnly today)
+    /// <summary>Whether <paramref name="plan"/> (the current one) is still within its period on <paramref name="today"/>.</summary>
+    public CurrentPlanStanding StandingOf(PlanSnapshot plan, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return PlanRules.StageOf(plan.Dates, Plans.Select(p => p.Dates), today);
+        return PlanRules.StandingOf(plan.Dates, today);
     }
 
     /// <summary>The plans open for consultation on <paramref name="today"/>, soonest-closing first.</summary>
@@ -95,7 +95,22 @@ public sealed record PlanSnapshot(
     DateOnly? PublishedOn,
     StatementSnapshot? Statement)
 {
-    public string PeriodLabel => $"{PeriodStart.Year} to {PeriodEnd.Year}";
+    /// <summary>How to respond to the consultation: a web page (https).</summary>
+    public string? ResponseLink { get; init; }
+
+    /// <summary>How to respond to the consultation: an e-mail address.</summary>
+    public string? ResponseEmail { get; init; }
+
+    public string PeriodLabel => Labels.PlanPeriod(PeriodStart, PeriodEnd);
+
+    /// <summary>"Closes today", "Closes tomorrow", "Closes in 12 days", or "No closing date given".</summary>
+    public string ClosesIn(DateOnly today) => ConsultationClosesOn is not { } closes ? "No closing date given"
+        : (closes.DayNumber - today.DayNumber) switch
+        {
+            0 => "Closes today",
+            1 => "Closes tomorrow",
+            var days => $"Closes in {days} days",
+        };
 
     /// <summary>The dates the plan rules (<see cref="PlanRules"/>) work from.</summary>
     public PlanDates Dates => new(Id, PeriodStart, PeriodEnd, ConsultationOpensOn, ConsultationClosesOn, PublishedOn, Statement?.PublishedOn);
