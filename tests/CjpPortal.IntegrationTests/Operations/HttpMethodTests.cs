@@ -123,6 +123,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
             Route = await db.EngagementRoutes.Where(r => r.Partnership.Slug == "falkirk").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             Area = await db.CouncilAreas.Where(a => a.Partnership.Slug == "falkirk").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
             Place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            Plan = await db.Cjoips.Where(c => c.Partnership.Slug == "falkirk").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
         });
 
         var patterns = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -139,7 +140,8 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{slug}", "falkirk", StringComparison.Ordinal)
                 .Replace("{areaId:int}", Invariant(values.Area), StringComparison.Ordinal)
                 .Replace("{placeId:int}", Invariant(values.Place), StringComparison.Ordinal)
-                .Replace("{id:int}", Invariant(pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact : values.Route), StringComparison.Ordinal)
+                .Replace("{id:int}", Invariant(pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact
+                    : pattern.Contains("/plans/", StringComparison.Ordinal) ? values.Plan : values.Route), StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))

@@ -117,7 +117,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(4, types.Count);
+        Assert.Equal(6, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 
@@ -132,6 +132,8 @@ public sealed class HistoryCatalogueTests
             new EngagementRoute { PartnershipId = 7, Title = "Forum" },
             new Contact { PartnershipId = 7, Name = "A", Role = "B" },
             new ThirdSectorInterface { Name = "CVS Falkirk", CouncilArea = area },
+            new Cjoip { PartnershipId = 7 },
+            new ParticipationStatement { Cjoip = new Cjoip { PartnershipId = 7 } },
         ];
 
         // Act
@@ -161,4 +163,20 @@ public sealed class HistoryCatalogueTests
     [Fact]
     public void IgnoredFields_DisplayOrder_IsNotRecorded() =>
         Assert.Contains("DisplayOrder", HistoryCatalogue.IgnoredFields);
+
+    [Fact]
+    public void StoredValueAndDisplay_StatementRouteKinds_AreNamesStoredAndLabelsShown()
+    {
+        // Arrange
+        List<EngagementRouteKind> kinds = [EngagementRouteKind.LocalForum, EngagementRouteKind.Matac];
+
+        // Act
+        var stored = HistoryCatalogue.StoredValue(kinds);
+        var shown = HistoryCatalogue.Display("ParticipationStatement", "RouteKinds", stored);
+
+        // Assert
+        Assert.Equal("LocalForum, Matac", stored);
+        Assert.Equal("Local third-sector forum, MATAC (domestic abuse)", shown);
+        Assert.Null(HistoryCatalogue.StoredValue(new List<EngagementRouteKind>()));
+    }
 }
