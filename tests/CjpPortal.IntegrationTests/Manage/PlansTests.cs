@@ -402,7 +402,7 @@ public sealed class PlansTests(ReferenceDataFixture fixture) : ReferenceDataTest
         Assert.Contains("2028 to 2033", panel, StringComparison.Ordinal);
         Assert.Contains("5 December 2026", panel, StringComparison.Ordinal);
         Assert.Equal("Closes in 12 days", page.One($"#closes-in-{id}").TextOf());
-        Assert.Equal("https://falkirk.example.org/respond", page.One($"#respond-{id} a").GetAttribute("href"));
+        Assert.Equal("https://falkirk.example.org/respond", page.One($"#respond-{id} a[href^='https:']").GetAttribute("href"));
         Assert.NotNull(page.Document.QuerySelector($"#respond-{id} a[href='mailto:plan@falkirk.example.org']"));
         Assert.Equal("Published", page.One("#current-plan-stage").TextOf());
     }

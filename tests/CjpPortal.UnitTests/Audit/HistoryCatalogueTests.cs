@@ -99,7 +99,7 @@ public sealed class HistoryCatalogueTests
 
     [Theory]
     [InlineData(typeof(CouncilArea))]
-    [InlineData(typeof(Cjoip))]
+    [InlineData(typeof(Place))]
     [InlineData(typeof(ApplicationUser))]
     public void For_TypeNotInTheCatalogue_IsNotAudited(Type type)
     {

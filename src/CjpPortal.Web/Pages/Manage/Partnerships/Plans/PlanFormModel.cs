@@ -64,10 +64,10 @@ public abstract class PlanFormModel(AppDbContext db, PlanService plans, PublicCa
     protected void Validate()
     {
         ConsultationResponseEmail = EmailAddress.Normalise(ConsultationResponseEmail);
-        DateMessage(nameof(PeriodStart), "The date the period starts must be a real date");
-        DateMessage(nameof(PeriodEnd), "The date the period ends must be a real date");
-        DateMessage(nameof(ConsultationOpensOn), "The date the consultation opens must be a real date");
-        DateMessage(nameof(ConsultationClosesOn), "The date the consultation closes must be a real date");
+        FormPages.ReplaceBindingError(ModelState, nameof(PeriodStart), "The date the period starts must be a real date");
+        FormPages.ReplaceBindingError(ModelState, nameof(PeriodEnd), "The date the period ends must be a real date");
+        FormPages.ReplaceBindingError(ModelState, nameof(ConsultationOpensOn), "The date the consultation opens must be a real date");
+        FormPages.ReplaceBindingError(ModelState, nameof(ConsultationClosesOn), "The date the consultation closes must be a real date");
 
         if (PeriodStart is { } start && PeriodEnd is { } end && end <= start)
         {
@@ -126,14 +126,4 @@ public abstract class PlanFormModel(AppDbContext db, PlanService plans, PublicCa
     public const string OverlapMessage = "The period overlaps another published plan of this partnership; published plans' periods may not overlap";
 
     private bool Valid(string field) => ModelState.GetFieldValidationState(field) != ModelValidationState.Invalid;
-
-    /// <summary>Replaces the model binder's message for a value that is not a date with the form's own.</summary>
-    private void DateMessage(string field, string message)
-    {
-        if (ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 && !string.IsNullOrEmpty(entry.AttemptedValue))
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add(message);
-        }
-    }
 }

@@ -43,12 +43,7 @@ public class PublishModel(AppDbContext db, PlanService plans, PublicCache cache,
             return NotFound();
         }
 
-        if (ModelState.TryGetValue(nameof(PublishedOn), out var entry) && entry.Errors.Count > 0)
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add("The published date must be a real date");
-        }
-        else if (PublishedOn is null)
+        if (!FormPages.ReplaceBindingError(ModelState, nameof(PublishedOn), "The published date must be a real date") && PublishedOn is null)
         {
             ModelState.AddModelError(nameof(PublishedOn), "Enter the date the plan was published");
         }

@@ -142,12 +142,8 @@ public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cac
             ModelState.AddModelError(nameof(RouteIds), "Choose routes from this partnership's list");
         }
 
-        if (ModelState.TryGetValue(nameof(PublishedOn), out var entry) && entry.Errors.Count > 0)
-        {
-            entry.Errors.Clear();
-            entry.Errors.Add("The published date must be a real date");
-        }
-        else if (PublishedOn is { } published && published > ScottishTime.Today(clock))
+        if (!FormPages.ReplaceBindingError(ModelState, nameof(PublishedOn), "The published date must be a real date")
+            && PublishedOn is { } published && published > ScottishTime.Today(clock))
         {
             ModelState.AddModelError(nameof(PublishedOn), "The published date must be today or in the past");
         }
