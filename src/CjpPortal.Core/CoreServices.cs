@@ -1,6 +1,7 @@
 using CjpPortal.Core.Documents;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Plans;
 using CjpPortal.Core.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class CoreServices
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<PlanService>();
         return services;
     }
 }

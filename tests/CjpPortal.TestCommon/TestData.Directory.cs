@@ -84,8 +84,8 @@ public static partial class TestData
                 PartnershipId = partnershipId,
                 PeriodStart = periodStart,
                 PeriodEnd = periodStart.AddYears(5).AddDays(-1),
-                Status = CjoipStatus.Consultation,
-                ConsultationOpensOn = closesOn?.AddDays(-42),
+                // Without a closing date it opened a week before the test day: open, with no end given.
+                ConsultationOpensOn = closesOn?.AddDays(-42) ?? FixedTimeProvider.TestToday.AddDays(-7),
                 ConsultationClosesOn = closesOn,
                 Link = link,
             };

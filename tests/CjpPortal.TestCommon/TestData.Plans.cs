@@ -31,10 +31,8 @@ public static partial class TestData
                 PublishedOn = publishedOn,
                 ConsultationOpensOn = consultationOpensOn,
                 ConsultationClosesOn = consultationClosesOn,
-                Status = publishedOn is not null ? CjoipStatus.Published
-                    : consultationOpensOn is not null ? CjoipStatus.Consultation
-                    : CjoipStatus.Draft,
                 Link = $"https://{slug}.example.org/plan-{periodStart.Year}.pdf",
+                ConsultationResponseEmail = consultationOpensOn is null ? null : $"plan@{slug}.example.org",
                 ParticipationStatement = statementPublishedOn is { } on
                     ? new ParticipationStatement { PublishedOn = on, Link = $"https://{slug}.example.org/statement-{periodStart.Year}.pdf" }
                     : null,

@@ -175,6 +175,36 @@ public static class HistoryCatalogue
         ["Sha256"] = "SHA-256",
     });
 
+    /// <summary>A plan, named by the day its period starts.</summary>
+    public static AuditedEntity Cjoip { get; } = Entity<Domain.Cjoip>("Plan (CJOIP)", nameof(Domain.Cjoip.PeriodStart), new()
+    {
+        ["PeriodStart"] = "Period starts",
+        ["PeriodEnd"] = "Period ends",
+        ["ConsultationOpensOn"] = "Consultation opens",
+        ["ConsultationClosesOn"] = "Consultation closes",
+        ["ConsultationResponseLink"] = "How to respond: link",
+        ["ConsultationResponseEmail"] = "How to respond: e-mail",
+        ["Link"] = "Link to the plan",
+        ["PublishedOn"] = "Published",
+        ["DocumentId"] = "Document",
+    }, new() { ["DocumentId"] = DocumentReference });
+
+    /// <summary>A participation statement (its plan is the CjoipId field); its partnership's routes used are written by
+    /// hand as <see cref="StatementRoutesField"/> (a list of titles), as the audited save does not see the join rows.</summary>
+    public static AuditedEntity ParticipationStatement { get; } = Entity<Domain.ParticipationStatement>("Participation statement", nameField: null, new()
+    {
+        ["CjoipId"] = "Plan",
+        ["PublishedOn"] = "Published",
+        ["Link"] = "Link to the statement",
+        ["DocumentId"] = "Document",
+        ["Summary"] = "Who took part, and how",
+        ["RouteKinds"] = "Kinds of route used",
+        [StatementRoutesField] = "The partnership's routes used",
+    }, new() { ["DocumentId"] = DocumentReference });
+
+    /// <summary>The field written by hand when a statement's list of the partnership's routes changes.</summary>
+    public const string StatementRoutesField = "Routes";
+
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
     /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
     public static AuditedEntity Account { get; } = new(AccountAdministration.AccountEntity, null, "Account", null, new()
@@ -184,7 +214,7 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Document, Account];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, Document, Account];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 
@@ -211,6 +241,8 @@ public static class HistoryCatalogue
         bool b => b ? "yes" : "no",
         Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        // A list (a statement's route kinds) is stored as its items' stored values, comma-separated.
+        System.Collections.IEnumerable items => string.Join(", ", items.Cast<object?>().Select(StoredValue)) is { Length: > 0 } joined ? joined : null,
         _ => value.ToString(),
     };
 
@@ -238,9 +270,10 @@ public static class HistoryCatalogue
                 date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             not null when type == typeof(EngagementRouteKind) && Enum.TryParse<EngagementRouteKind>(value, out var kind) => Labels.Of(kind),
             not null when type == typeof(MeetingFormat) && Enum.TryParse<MeetingFormat>(value, out var format) => Labels.Of(format),
+            not null when type == typeof(List<EngagementRouteKind>) => string.Join(", ", value.Split(", ")
+                .Select(v => Enum.TryParse<EngagementRouteKind>(v, out var routeKind) ? Labels.Of(routeKind) : v)),
             not null when type == typeof(BoardRepresentationKind) && Enum.TryParse<BoardRepresentationKind>(value, out var representation) =>
                 Capitalised(Labels.Of(representation)),
-            not null when type == typeof(CjoipStatus) && Enum.TryParse<CjoipStatus>(value, out var status) => Labels.Of(status),
             not null when type == typeof(DocumentFormat) && Enum.TryParse<DocumentFormat>(value, out var documentFormat) => Labels.Of(documentFormat),
             _ => value,
         };

@@ -19,7 +19,6 @@ public sealed class CjoipConfiguration : IEntityTypeConfiguration<Cjoip>
         builder.Property<uint>(ConcurrencyToken.PropertyName).IsRowVersion();
         builder.Property(c => c.PeriodStart).HasColumnType("date");
         builder.Property(c => c.PeriodEnd).HasColumnType("date");
-        builder.Property(c => c.Status).HasColumnType("integer");
         builder.Property(c => c.ConsultationOpensOn).HasColumnType("date");
         builder.Property(c => c.ConsultationClosesOn).HasColumnType("date");
         builder.Property(c => c.Link).HasMaxLength(Cjoip.LinkMaxLength);

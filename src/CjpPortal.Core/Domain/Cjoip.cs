@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A Community Justice Outcomes Improvement Plan.</summary>
-public class Cjoip
+public class Cjoip : IPartnershipOwned
 {
     public const int LinkMaxLength = 500;
     public const int ResponseEmailMaxLength = Contact.EmailMaxLength;
@@ -12,7 +14,6 @@ public class Cjoip
 
     public DateOnly PeriodStart { get; set; }
     public DateOnly PeriodEnd { get; set; }
-    public CjoipStatus Status { get; set; }
     public DateOnly? ConsultationOpensOn { get; set; }
     public DateOnly? ConsultationClosesOn { get; set; }
 
@@ -31,12 +32,6 @@ public class Cjoip
     public Document? Document { get; set; }
 
     public ParticipationStatement? ParticipationStatement { get; set; }
-}
 
-public enum CjoipStatus
-{
-    Draft = 1,
-    Consultation = 2,
-    Published = 3,
-    Superseded = 4,
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }

@@ -28,21 +28,21 @@ public static class Labels
         _ => "other arrangement",
     };
 
+    /// <summary>A plan's period as people say it: "2023 to 2028".</summary>
+    public static string PlanPeriod(DateOnly start, DateOnly end) => $"{start.Year} to {end.Year}";
+
+    public static string PlanPeriod(Cjoip plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return PlanPeriod(plan.PeriodStart, plan.PeriodEnd);
+    }
+
     public static string Of(MeetingFormat format) => format switch
     {
         MeetingFormat.Online => "Online",
         MeetingFormat.InPerson => "In person",
         MeetingFormat.Blended => "Online and in person",
         _ => format.ToString(),
-    };
-
-    public static string Of(CjoipStatus status) => status switch
-    {
-        CjoipStatus.Draft => "Draft",
-        CjoipStatus.Consultation => "Out for consultation",
-        CjoipStatus.Published => "Published",
-        CjoipStatus.Superseded => "Superseded",
-        _ => status.ToString(),
     };
 
     /// <summary>"PDF", "DOCX", "ODT", as the upload's hint and errors name them.</summary>

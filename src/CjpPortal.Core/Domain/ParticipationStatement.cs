@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>How third-sector and community bodies took part in preparing a CJOIP.</summary>
-public class ParticipationStatement
+public class ParticipationStatement : IPartnershipOwned
 {
     public const int LinkMaxLength = 500;
     public const int SummaryMaxLength = 4000;
@@ -25,4 +27,7 @@ public class ParticipationStatement
 
     /// <summary>The partnership's own engagement routes that were used.</summary>
     public ICollection<EngagementRoute> Routes { get; set; } = [];
+
+    /// <summary>The statement belongs to its plan's partnership: load <see cref="Cjoip"/> before saving.</summary>
+    int? IPartnershipOwned.OwningPartnershipId => Cjoip?.PartnershipId;
 }

@@ -200,10 +200,6 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("date")
                         .HasColumnName("published_on");
 
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
-
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()

@@ -85,6 +85,19 @@ public static class PlanRules
         _ => CurrentPlanStanding.Current,
     };
 
+    /// <summary>True when the two periods share at least one day (both ends are days of the period).</summary>
+    public static bool Overlaps(DateOnly start, DateOnly end, DateOnly otherStart, DateOnly otherEnd) =>
+        start <= otherEnd && otherStart <= end;
+
+    /// <summary>The partnership's other published plans (published on any date, so a plan published with a date still
+    /// to come counts) whose period shares a day with <paramref name="start"/> to <paramref name="end"/>: periods of
+    /// published plans may not overlap, so there is at most one current plan on any day.</summary>
+    public static IEnumerable<PlanDates> OverlappingPublished(int planId, DateOnly start, DateOnly end, IEnumerable<PlanDates> partnershipPlans)
+    {
+        ArgumentNullException.ThrowIfNull(partnershipPlans);
+        return partnershipPlans.Where(p => p.Id != planId && p.PublishedOn is not null && Overlaps(start, end, p.PeriodStart, p.PeriodEnd));
+    }
+
     /// <summary>The plans open for consultation today, soonest-closing first.</summary>
     public static IEnumerable<PlanDates> InConsultation(IEnumerable<PlanDates> partnershipPlans, DateOnly today)
     {

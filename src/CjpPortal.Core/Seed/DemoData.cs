@@ -162,7 +162,6 @@ public static class DemoData
         {
             PeriodStart = new DateOnly(2023, 4, 1),
             PeriodEnd = new DateOnly(2028, 3, 31),
-            Status = CjoipStatus.Published,
             PublishedOn = new DateOnly(2023, 6, 1).AddDays(i * 3),
             Link = $"https://{p.Slug}-cjp.example.org/plan-2023-2028.pdf",
         };
@@ -181,22 +180,21 @@ public static class DemoData
         {
             PeriodStart = new DateOnly(2019, 4, 1),
             PeriodEnd = new DateOnly(2023, 3, 31),
-            Status = CjoipStatus.Superseded,
             PublishedOn = new DateOnly(2019, 5, 1),
             Link = $"https://{p.Slug}-cjp.example.org/plan-2019-2023.pdf",
         });
 
         if (i % 7 == 3)
         {
-            current.Status = CjoipStatus.Published;
             p.Cjoips.Add(new Cjoip
             {
                 PeriodStart = new DateOnly(2027, 4, 1),
                 PeriodEnd = new DateOnly(2032, 3, 31),
-                Status = CjoipStatus.Consultation,
                 ConsultationOpensOn = today.AddDays(-10),
                 ConsultationClosesOn = today.AddDays(30),
                 Link = $"https://{p.Slug}-cjp.example.org/draft-plan-consultation",
+                ConsultationResponseLink = $"https://{p.Slug}-cjp.example.org/draft-plan-consultation/respond",
+                ConsultationResponseEmail = $"plan@{p.Slug}-cjp.example.org",
             });
         }
     }

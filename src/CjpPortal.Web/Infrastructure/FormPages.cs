@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CjpPortal.Core.Audit;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CjpPortal.Web.Infrastructure;
@@ -44,6 +45,21 @@ public static class FormPages
         return new AuditActor(
             Guid.TryParse(id, out var userId) ? userId : throw new InvalidOperationException("The signed-in user has no id."),
             user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? string.Empty);
+    }
+
+    /// <summary>Replaces the model binder's own message for a value it could not read (a date that is not a date) with
+    /// the form's <paramref name="message"/>, so the field has one error in the form's words. True when it did.</summary>
+    public static bool ReplaceBindingError(ModelStateDictionary modelState, string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (!modelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0 || string.IsNullOrEmpty(entry.AttemptedValue))
+        {
+            return false;
+        }
+
+        entry.Errors.Clear();
+        entry.Errors.Add(message);
+        return true;
     }
 
     public static string Shown(string? value) => string.IsNullOrEmpty(value) ? "(blank)" : $"“{value}”";

@@ -57,12 +57,15 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
                     c.Id,
                     c.PeriodStart,
                     c.PeriodEnd,
-                    c.Status,
                     c.ConsultationOpensOn,
                     c.ConsultationClosesOn,
                     c.Link,
                     c.PublishedOn,
-                    c.ParticipationStatement == null ? null : new StatementSnapshot(c.ParticipationStatement.PublishedOn, c.ParticipationStatement.Link, c.ParticipationStatement.Summary))).ToList(),
+                    c.ParticipationStatement == null ? null : new StatementSnapshot(c.ParticipationStatement.PublishedOn, c.ParticipationStatement.Link, c.ParticipationStatement.Summary))
+                {
+                    ResponseLink = c.ConsultationResponseLink,
+                    ResponseEmail = c.ConsultationResponseEmail,
+                }).ToList(),
                 p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedReportLink, r.PublishedOn)).ToList())
             { LastConfirmedByCjsStaff = p.LastConfirmedByCjsStaff })
             .ToListAsync(cancellationToken);

@@ -32,7 +32,7 @@ public sealed record DirectoryRow(
     {
         ArgumentNullException.ThrowIfNull(p);
         var board = p.ActiveRoutesOf(EngagementRouteKind.BoardRepresentation).ToList();
-        var plan = p.CurrentPlan;
+        var plan = p.CurrentPlan(today);
         var consultations = p.ActiveRoutesOf(EngagementRouteKind.Consultation).Select(r => r.Title)
             .Concat(p.PlansInConsultation(today).Select(c => c.ConsultationClosesOn is { } closes
                 ? string.Create(CultureInfo.InvariantCulture, $"Draft plan {c.PeriodLabel}, closes {closes:d MMMM yyyy}")

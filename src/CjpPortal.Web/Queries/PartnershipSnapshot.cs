@@ -34,12 +34,21 @@ public sealed record PartnershipSnapshot(
 
     public IEnumerable<RouteSnapshot> ActiveRoutesOf(EngagementRouteKind kind) => ActiveRoutes.Where(r => r.Kind == kind);
 
-    /// <summary>The published plan with the latest start; a plan in consultation is shown beside it.</summary>
-    public PlanSnapshot? CurrentPlan => Plans.Where(p => p.Status == CjoipStatus.Published).MaxBy(p => p.PeriodStart);
+    /// <summary>The current plan on <paramref name="today"/> (<see cref="PlanRules.Current"/>): the published plan that
+    /// nothing later has superseded; a plan in consultation is shown beside it.</summary>
+    public PlanSnapshot? CurrentPlan(DateOnly today) =>
+        PlanRules.Current(Plans.Select(p => p.Dates), today) is { } current ? Plans.Single(p => p.Id == current.Id) : null;
 
+    /// <summary>Whether <paramref name="plan"/> (the current one) is still within its period on <paramref name="today"/>.</summary>
+    public CurrentPlanStanding StandingOf(PlanSnapshot plan, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return PlanRules.StandingOf(plan.Dates, today);
+    }
+
+    /// <summary>The plans open for consultation on <paramref name="today"/>, soonest-closing first.</summary>
     public IEnumerable<PlanSnapshot> PlansInConsultation(DateOnly today) =>
-        Plans.Where(p => p.Status == CjoipStatus.Consultation && (p.ConsultationClosesOn is null || p.ConsultationClosesOn >= today))
-            .OrderBy(p => p.ConsultationClosesOn);
+        PlanRules.InConsultation(Plans.Select(p => p.Dates), today).Select(d => Plans.Single(p => p.Id == d.Id));
 
     /// <summary>Annual returns for reporting years that have ended whose report is not yet published: the overdue ones
     /// first (the ones to chase), then newest first.</summary>
@@ -80,14 +89,28 @@ public sealed record PlanSnapshot(
     int Id,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
-    CjoipStatus Status,
     DateOnly? ConsultationOpensOn,
     DateOnly? ConsultationClosesOn,
     string? Link,
     DateOnly? PublishedOn,
     StatementSnapshot? Statement)
 {
-    public string PeriodLabel => $"{PeriodStart.Year} to {PeriodEnd.Year}";
+    /// <summary>How to respond to the consultation: a web page (https).</summary>
+    public string? ResponseLink { get; init; }
+
+    /// <summary>How to respond to the consultation: an e-mail address.</summary>
+    public string? ResponseEmail { get; init; }
+
+    public string PeriodLabel => Labels.PlanPeriod(PeriodStart, PeriodEnd);
+
+    /// <summary>"Closes today", "Closes tomorrow", "Closes in 12 days", or "No closing date given".</summary>
+    public string ClosesIn(DateOnly today) => ConsultationClosesOn is not { } closes ? "No closing date given"
+        : (closes.DayNumber - today.DayNumber) switch
+        {
+            0 => "Closes today",
+            1 => "Closes tomorrow",
+            var days => $"Closes in {days} days",
+        };
 
     /// <summary>The dates the plan rules (<see cref="PlanRules"/>) work from.</summary>
     public PlanDates Dates => new(Id, PeriodStart, PeriodEnd, ConsultationOpensOn, ConsultationClosesOn, PublishedOn, Statement?.PublishedOn);

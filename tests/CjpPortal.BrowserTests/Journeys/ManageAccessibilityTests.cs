@@ -19,6 +19,8 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/tsis")]
     [InlineData("/manage/partnerships/ayrshire/history")]
     [InlineData("/manage/partnerships/ayrshire/documents")]
+    [InlineData("/manage/partnerships/ayrshire/plans")]
+    [InlineData("/manage/partnerships/ayrshire/plans/new")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange
@@ -38,6 +40,7 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/contacts", "/manage/partnerships/ayrshire/contacts/")]
     [InlineData("/manage/partnerships/ayrshire/routes", "/manage/partnerships/ayrshire/routes/")]
     [InlineData("/manage/partnerships/ayrshire/tsis", "/manage/partnerships/ayrshire/tsis/")]
+    [InlineData("/manage/partnerships/ayrshire/plans", "/manage/partnerships/ayrshire/plans/")]
     public async Task Get_EditPageOfFirstItemForSignedInCoordinator_HasNoAccessibilityViolations(string listPath, string itemPrefix)
     {
         // Arrange

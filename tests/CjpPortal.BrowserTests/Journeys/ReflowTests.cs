@@ -22,7 +22,7 @@ public sealed class ReflowTests(PortalFixture portal)
 
     private static readonly string[] SignedInDataPages =
     [
-        "/manage/partnerships/falkirk/history", "/manage/partnerships/falkirk/documents", "/national", "/national/coordinators", "/national/history",
+        "/manage/partnerships/falkirk/history", "/manage/partnerships/falkirk/documents", "/manage/partnerships/falkirk/plans", "/national", "/national/coordinators", "/national/history",
         "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
     ];
 

@@ -1,5 +1,4 @@
 using System.Net;
-using CjpPortal.Core.Domain;
 using CjpPortal.Core.Seed;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +54,7 @@ public sealed class IndexTests(PortalFixture fixture)
         // Arrange
         var today = FixedTimeProvider.TestToday;
         var open = await fixture.WithDbContextAsync(db => db.Cjoips
-            .Where(c => c.Status == CjoipStatus.Consultation && c.ConsultationClosesOn >= today)
+            .Where(c => c.ConsultationOpensOn != null && c.PublishedOn == null && c.ConsultationClosesOn >= today)
             .Select(c => c.Partnership.Slug)
             .ToListAsync());
 
@@ -77,7 +76,7 @@ public sealed class IndexTests(PortalFixture fixture)
     {
         // Arrange: the demo consultations close 30 days after the test date.
         var open = await fixture.WithDbContextAsync(db => db.Cjoips
-            .Where(c => c.Status == CjoipStatus.Consultation)
+            .Where(c => c.ConsultationOpensOn != null && c.PublishedOn == null)
             .Select(c => c.Partnership.Slug)
             .FirstAsync());
         var original = fixture.Clock.GetUtcNow();

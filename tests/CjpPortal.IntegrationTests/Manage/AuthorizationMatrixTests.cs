@@ -99,6 +99,29 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Title"] = $"Forum {Guid.NewGuid():N}",
             ["Version"] = Invariant(await RouteVersionAsync(f, slug)),
         }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans/new", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/plans/new", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["PeriodStart"] = "2040-04-01",
+            ["PeriodEnd"] = "2045-03-31",
+        }), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans/{id:int}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/plans/{id:int}", PlanFormAsync, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans/{id:int}/publish", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/plans/{id:int}/publish", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["PublishedOn"] = "2026-01-01",
+        }), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans/{id:int}/delete", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/plans/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/plans/{id:int}/statement", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/plans/{id:int}/statement", async (f, slug) => new Dictionary<string, string>
+        {
+            ["Summary"] = $"Changed by the authorization matrix {Guid.NewGuid():N}",
+            ["RouteIds[0]"] = Invariant(await RouteIdAsync(f, slug)),
+            ["Version"] = Invariant(await StatementVersionAsync(f, slug)),
+        }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/contacts", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/contacts?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
         {
@@ -258,9 +281,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         return url;
     }
 
-    /// <summary>The record a cell's URL names: a contact of its own (or route) for each removal cell, so an allowed
-    /// removal leaves the next cell its target; otherwise the partnership's first contact or route.</summary>
+    /// <summary>The record a cell's URL names: a contact of its own (or route, or draft plan) for each removal cell, and
+    /// a draft plan of its own for each publish cell, so an allowed removal or publication leaves the next cell its
+    /// target; otherwise the partnership's first contact, route or plan.</summary>
     private static async Task<int> RecordIdAsync(PortalFixture f, string route, string slug) =>
+        route.Contains("/plans/", StringComparison.Ordinal) ? await PlanIdAsync(f, route, slug) :
         (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
         {
             (true, true) => (await f.CreateContactAsync(slug)).Id,
@@ -268,6 +293,45 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             (false, true) => (await f.CreateRouteAsync(slug, $"Matrix route {Guid.NewGuid():N}")).Id,
             (false, false) => await RouteIdAsync(f, slug),
         };
+
+    private static int matrixPlans;
+
+    /// <summary>A new draft plan for a publish or delete cell, each with a period of its own so that publishing it
+    /// overlaps no other published plan; otherwise the partnership's first plan (made if it has none).</summary>
+    private static async Task<int> PlanIdAsync(PortalFixture f, string route, string slug)
+    {
+        if (route.EndsWith("/publish", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal))
+        {
+            var start = new DateOnly(2100 + Interlocked.Increment(ref matrixPlans), 4, 1);
+            return (await f.CreatePlanAsync(slug, start, start.AddYears(1).AddDays(-1))).Id;
+        }
+
+        var first = await f.WithDbContextAsync(db => db.Cjoips.Where(c => c.Partnership.Slug == slug).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync());
+        return first ?? (await f.CreatePlanAsync(slug, new(2090, 4, 1), new(2091, 3, 31))).Id;
+    }
+
+    /// <summary>The edit form of the partnership's first plan as it stands (period and version), with a new link.</summary>
+    private static async Task<Dictionary<string, string>> PlanFormAsync(PortalFixture f, string slug)
+    {
+        var id = await PlanIdAsync(f, "/plans/{id:int}", slug);
+        var plan = await f.WithDbContextAsync(db => db.Cjoips.Where(c => c.Id == id)
+            .Select(c => new { c.PeriodStart, c.PeriodEnd, Version = EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName) }).SingleAsync());
+        return new Dictionary<string, string>
+        {
+            ["PeriodStart"] = plan.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["PeriodEnd"] = plan.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Link"] = $"https://example.org/plan-{Guid.NewGuid():N}",
+            ["Version"] = Invariant(plan.Version),
+        };
+    }
+
+    /// <summary>The row version of the first plan's statement, or 0 when it has none yet.</summary>
+    private static async Task<uint> StatementVersionAsync(PortalFixture f, string slug)
+    {
+        var id = await PlanIdAsync(f, "/plans/{id:int}/statement", slug);
+        return await f.WithDbContextAsync(db => db.ParticipationStatements.Where(s => s.CjoipId == id)
+            .Select(s => EF.Property<uint>(s, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleOrDefaultAsync());
+    }
 
     /// <summary>The partnership's (first) council area, whose Third Sector Interface the matrix edits.</summary>
     private static Task<int> PlaceIdAsync(PortalFixture f) => f.WithDbContextAsync(db => db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
@@ -538,10 +602,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     {
         var contactId = Invariant(await ContactIdAsync(f, OtherPartnership));
         var routeId = Invariant(await RouteIdAsync(f, OtherPartnership));
+        var planId = Invariant(await PlanIdAsync(f, "/plans/{id:int}", OtherPartnership));
         return new Dictionary<string, string>
         {
             ["slug"] = OtherPartnership,
-            ["id"] = route.Contains("/routes", StringComparison.Ordinal) ? routeId : contactId,
+            ["id"] = route.Contains("/routes", StringComparison.Ordinal) ? routeId : route.Contains("/plans", StringComparison.Ordinal) ? planId : contactId,
+            ["RouteIds[0]"] = routeId,
             ["contactId"] = contactId,
             ["routeId"] = routeId,
             ["areaId"] = Invariant(await AreaIdAsync(f, OtherPartnership)),
@@ -591,7 +657,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
         var tsis = await db.ThirdSectorInterfaces.Where(t => t.CouncilArea.PartnershipId == partnership.Id).OrderBy(t => t.Id)
             .Select(t => EF.Property<uint>(t, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
-        return $"{partnership.Version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}";
+        var plans = await db.Cjoips.Where(c => c.PartnershipId == partnership.Id).OrderBy(c => c.Id)
+            .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        var statements = await db.ParticipationStatements.Where(s => s.Cjoip.PartnershipId == partnership.Id).OrderBy(s => s.Id)
+            .Select(s => EF.Property<uint>(s, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        return $"{partnership.Version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}/{string.Join(',', plans)}/{string.Join(',', statements)}";
     });
 
     /// <summary>Everything a POST could change: every table in the EF model, each as a hash of its rows and their

@@ -124,6 +124,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
             Area = await db.CouncilAreas.Where(a => a.Partnership.Slug == "falkirk").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
             Place = await db.Places.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             Partnership = await db.Partnerships.Where(p => p.Slug == "falkirk").Select(p => p.Id).SingleAsync(),
+            Plan = await db.Cjoips.Where(c => c.Partnership.Slug == "falkirk").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
         });
         // Referred to by nothing, so it answers staff (200) and no one else (404).
         var document = await fixture.CreateDocumentAsync(values.Partnership);
@@ -145,6 +146,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{id:int}", Invariant(
                     pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact
                     : pattern.StartsWith("/documents/", StringComparison.Ordinal) ? document.Id
+                    : pattern.Contains("/plans/", StringComparison.Ordinal) ? values.Plan
                     : values.Route), StringComparison.Ordinal)
                 .Replace("{fileName}", document.FileName, StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)

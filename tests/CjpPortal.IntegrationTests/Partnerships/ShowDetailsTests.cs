@@ -39,7 +39,7 @@ public sealed class ShowDetailsTests(ReferenceDataFixture fixture) : ReferenceDa
         // Assert
         var box = page.One("#open-consultation");
         var paragraphs = box.QuerySelectorAll("p").Select(p => p.TextOf()).ToList();
-        Assert.Contains("The draft plan for 2027 to 2032 is out for consultation until 5 December 2026.", paragraphs);
+        Assert.Contains("The draft plan for 2027 to 2032 is out for consultation until 5 December 2026. Closes in 12 days.", paragraphs);
         Assert.Contains("Read the draft and respond (Falkirk Community Justice Partnership draft plan)", paragraphs);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
-using CjpPortal.Core.Domain;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 
@@ -124,7 +123,7 @@ public sealed class ShowTests(PortalFixture fixture)
     {
         // Arrange
         var slug = await fixture.WithDbContextAsync(db => db.Cjoips
-            .Where(c => c.Status == CjoipStatus.Consultation).Select(c => c.Partnership.Slug).FirstAsync());
+            .Where(c => c.ConsultationOpensOn != null && c.PublishedOn == null).Select(c => c.Partnership.Slug).FirstAsync());
 
         // Act
         var page = await fixture.Client.GetDocumentAsync($"/partnerships/{slug}");

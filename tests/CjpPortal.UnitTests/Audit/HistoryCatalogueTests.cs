@@ -103,7 +103,7 @@ public sealed class HistoryCatalogueTests
 
     [Theory]
     [InlineData(typeof(CouncilArea))]
-    [InlineData(typeof(Cjoip))]
+    [InlineData(typeof(Place))]
     [InlineData(typeof(ApplicationUser))]
     [InlineData(typeof(DocumentContent))]
     public void For_TypeNotInTheCatalogue_IsNotAudited(Type type)
@@ -122,7 +122,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(5, types.Count);
+        Assert.Equal(7, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 
@@ -138,6 +138,8 @@ public sealed class HistoryCatalogueTests
             new Contact { PartnershipId = 7, Name = "A", Role = "B" },
             new ThirdSectorInterface { Name = "CVS Falkirk", CouncilArea = area },
             new Document { PartnershipId = 7, FileName = "plan.pdf", Sha256 = new string('0', 64) },
+            new Cjoip { PartnershipId = 7 },
+            new ParticipationStatement { Cjoip = new Cjoip { PartnershipId = 7 } },
         ];
 
         // Act
@@ -167,4 +169,20 @@ public sealed class HistoryCatalogueTests
     [Fact]
     public void IgnoredFields_DisplayOrder_IsNotRecorded() =>
         Assert.Contains("DisplayOrder", HistoryCatalogue.IgnoredFields);
+
+    [Fact]
+    public void StoredValueAndDisplay_StatementRouteKinds_AreNamesStoredAndLabelsShown()
+    {
+        // Arrange
+        List<EngagementRouteKind> kinds = [EngagementRouteKind.LocalForum, EngagementRouteKind.Matac];
+
+        // Act
+        var stored = HistoryCatalogue.StoredValue(kinds);
+        var shown = HistoryCatalogue.Display("ParticipationStatement", "RouteKinds", stored);
+
+        // Assert
+        Assert.Equal("LocalForum, Matac", stored);
+        Assert.Equal("Local third-sector forum, MATAC (domestic abuse)", shown);
+        Assert.Null(HistoryCatalogue.StoredValue(new List<EngagementRouteKind>()));
+    }
 }

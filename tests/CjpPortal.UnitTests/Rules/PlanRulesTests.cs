@@ -98,4 +98,40 @@ public sealed class PlanRulesTests
         // Assert
         Assert.Equal([5, 4], open);
     }
+
+    [Theory]
+    [InlineData(2028, 3, 31, 2033, 3, 31, true)]
+    [InlineData(2028, 4, 1, 2033, 3, 31, false)]
+    [InlineData(2018, 4, 1, 2023, 4, 1, true)]
+    [InlineData(2018, 4, 1, 2023, 3, 31, false)]
+    [InlineData(2024, 4, 1, 2025, 3, 31, true)]
+    [InlineData(2020, 4, 1, 2030, 3, 31, true)]
+    public void Overlaps_PeriodsSharingADay_AreOverlappingIncludingBothEnds(int startYear, int startMonth, int startDay, int endYear, int endMonth, int endDay, bool expected)
+    {
+        // Arrange: the current plan runs from 1 April 2023 to 31 March 2028
+        var start = new DateOnly(startYear, startMonth, startDay);
+        var end = new DateOnly(endYear, endMonth, endDay);
+
+        // Act
+        var overlaps = PlanRules.Overlaps(start, end, Current.PeriodStart, Current.PeriodEnd);
+
+        // Assert
+        Assert.Equal(expected, overlaps);
+    }
+
+    [Fact]
+    public void OverlappingPublished_IgnoresThePlanItselfAndUnpublishedPlans()
+    {
+        // Arrange
+        var draft = new PlanDates(3, new(2027, 4, 1), new(2032, 3, 31), null, null, null);
+        var publishedLater = new PlanDates(4, new(2027, 4, 1), new(2032, 3, 31), null, null, new(2030, 1, 1));
+
+        // Act
+        var againstCurrent = PlanRules.OverlappingPublished(Current.Id, Current.PeriodStart, Current.PeriodEnd, [Old, Current, draft]).ToList();
+        var againstLater = PlanRules.OverlappingPublished(draft.Id, draft.PeriodStart, draft.PeriodEnd, [Old, Current, draft, publishedLater]).Select(p => p.Id).ToList();
+
+        // Assert
+        Assert.Empty(againstCurrent);
+        Assert.Equal([2, 4], againstLater);
+    }
 }

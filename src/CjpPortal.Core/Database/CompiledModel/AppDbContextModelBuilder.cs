@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3296c760-60ee-47fc-b32b-8f9ede3f9e16"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("df5a6fc0-1d30-49cd-b136-55a72e5768c3"), entityTypeCount: 25)
         {
         }
 

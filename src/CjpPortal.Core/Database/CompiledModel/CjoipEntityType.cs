@@ -22,7 +22,7 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Domain.Cjoip",
                 typeof(Cjoip),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 12,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -136,16 +136,6 @@ namespace CjpPortal.Core.Database.CompiledModel
             publishedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             publishedOn.AddAnnotation("Relational:ColumnName", "published_on");
             publishedOn.AddAnnotation("Relational:ColumnType", "date");
-
-            var status = runtimeEntityType.AddProperty(
-                "Status",
-                typeof(CjoipStatus),
-                propertyInfo: typeof(Cjoip).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Cjoip).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            status.SetSentinelFromProviderValue(0);
-            status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-            status.AddAnnotation("Relational:ColumnName", "status");
-            status.AddAnnotation("Relational:ColumnType", "integer");
 
             var xmin = runtimeEntityType.AddProperty(
                 "xmin",

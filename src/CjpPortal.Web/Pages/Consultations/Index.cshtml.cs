@@ -49,12 +49,6 @@ public class IndexModel(DirectoryQueries queries) : PageModel
     public string ClosesIn(PlanSnapshot plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.ConsultationClosesOn is not { } closes ? "No closing date given"
-            : (closes.DayNumber - Today.DayNumber) switch
-            {
-                0 => "Closes today",
-                1 => "Closes tomorrow",
-                var days => $"Closes in {days} days",
-            };
+        return plan.ClosesIn(Today);
     }
 }

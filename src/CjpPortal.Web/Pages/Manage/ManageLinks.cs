@@ -33,5 +33,17 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string Documents(string slug) => Page("/Manage/Partnerships/Documents/Index", new { slug });
 
+    public string Plans(string slug) => Page("/Manage/Partnerships/Plans/Index", new { slug });
+
+    public string NewPlan(string slug) => Page("/Manage/Partnerships/Plans/New", new { slug });
+
+    public string EditPlan(string slug, int id) => Page("/Manage/Partnerships/Plans/Edit", new { slug, id });
+
+    public string PublishPlan(string slug, int id) => Page("/Manage/Partnerships/Plans/Publish", new { slug, id });
+
+    public string DeletePlan(string slug, int id) => Page("/Manage/Partnerships/Plans/Delete", new { slug, id });
+
+    public string PlanStatement(string slug, int id) => Page("/Manage/Partnerships/Plans/Statement", new { slug, id });
+
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
