@@ -117,7 +117,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(4, types.Count);
+        Assert.Equal(5, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 
@@ -132,6 +132,7 @@ public sealed class HistoryCatalogueTests
             new EngagementRoute { PartnershipId = 7, Title = "Forum" },
             new Contact { PartnershipId = 7, Name = "A", Role = "B" },
             new ThirdSectorInterface { Name = "CVS Falkirk", CouncilArea = area },
+            new AnnualReturn { PartnershipId = 7, ReportingYearStart = 2024 },
         ];
 
         // Act
@@ -161,4 +162,28 @@ public sealed class HistoryCatalogueTests
     [Fact]
     public void IgnoredFields_DisplayOrder_IsNotRecorded() =>
         Assert.Contains("DisplayOrder", HistoryCatalogue.IgnoredFields);
+
+    [Theory]
+    [InlineData("Analyse.Involvement", "Partly", "Analyse: third sector involved", "Partly")]
+    [InlineData("Review.RouteKinds", "LocalForum,Consultation", "Review: how", "Local third-sector forum; Consultation")]
+    [InlineData("SubmittedOn", "2025-10-01", "Submitted to Community Justice Scotland", "1 October 2025")]
+    public void Display_AnnualReturnField_ReadsAsACoordinatorWouldSayIt(string field, string stored, string label, string shown)
+    {
+        // Act
+        var (actualLabel, actualShown) = (HistoryCatalogue.FieldLabel("AnnualReturn", field), HistoryCatalogue.Display("AnnualReturn", field, stored));
+
+        // Assert
+        Assert.Equal((label, shown), (actualLabel, actualShown));
+    }
+
+    [Fact]
+    public void StoredKinds_KindsInAnyOrder_AreStoredInTheirOwnOrderAndNoneAsNull()
+    {
+        // Act
+        var stored = HistoryCatalogue.StoredKinds([EngagementRouteKind.Consultation, EngagementRouteKind.LocalForum]);
+
+        // Assert
+        Assert.Equal("LocalForum,Consultation", stored);
+        Assert.Null(HistoryCatalogue.StoredKinds([]));
+    }
 }

@@ -31,5 +31,9 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string EditTsi(string slug, int areaId) => Page("/Manage/Partnerships/Tsis/Edit", new { slug, areaId });
 
+    public string Returns(string slug) => Page("/Manage/Partnerships/Returns/Index", new { slug });
+
+    public string Return(string slug, int year) => Page("/Manage/Partnerships/Returns/Edit", new { slug, year });
+
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
