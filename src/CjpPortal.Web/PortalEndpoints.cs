@@ -11,5 +11,6 @@ public static class PortalEndpoints
         DirectoryCsv.Map(app);
         DashboardCsv.Map(app);
         StatementsCsv.Map(app);
+        EngagementCsv.Map(app);
     }
 }

@@ -25,6 +25,8 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/consultations",
         "/directory",
         "/directory.csv",
+        "/engagement",
+        "/engagement.csv",
         "/error",
         "/find",
         "/health/live",
