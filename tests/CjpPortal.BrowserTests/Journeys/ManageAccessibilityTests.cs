@@ -18,6 +18,8 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/routes/new")]
     [InlineData("/manage/partnerships/ayrshire/tsis")]
     [InlineData("/manage/partnerships/ayrshire/history")]
+    [InlineData("/manage/partnerships/ayrshire/returns")]
+    [InlineData("/manage/partnerships/ayrshire/returns/2024")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange

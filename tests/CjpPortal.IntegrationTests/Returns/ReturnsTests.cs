@@ -184,7 +184,7 @@ public sealed class ReturnsTests(ReferenceDataFixture fixture) : ReferenceDataTe
     {
         // Arrange
         using var client = await CoordinatorAsync();
-        var token = (await client.GetDocumentAsync($"{ListUrl}/2025")).One($"input[name={Forms.AntiforgeryField}]").GetAttribute("value")!;
+        var token = (await client.GetDocumentAsync($"{ListUrl}/2025")).One($"main form input[name={Forms.AntiforgeryField}]").GetAttribute("value")!;
 
         // Act
         var page = await client.GetDocumentAsync($"{ListUrl}/{year}");
