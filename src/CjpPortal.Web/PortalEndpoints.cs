@@ -13,5 +13,6 @@ public static class PortalEndpoints
         DashboardCsv.Map(app);
         StatementsCsv.Map(app);
         DocumentDownload.Map(app);
+        EngagementCsv.Map(app);
     }
 }

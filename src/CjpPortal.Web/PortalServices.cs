@@ -20,6 +20,7 @@ public static class PortalServices
         services.AddScoped<DirectoryQueries>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<EngagementQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
         services.AddSingleton<ScotlandMap>();

@@ -44,19 +44,24 @@ public static partial class TestData
     }
 
     /// <summary>The annual return of the partnership <paramref name="slug"/> for the reporting year starting 1 April
-    /// <paramref name="reportingYearStart"/>, due on the default deadline (31 December after the year ends).</summary>
+    /// <paramref name="reportingYearStart"/>, due on the default deadline (31 December after the year ends), with the
+    /// third-sector engagement <paramref name="stages"/> (see <see cref="Stage"/>).</summary>
     public static async Task<AnnualReturn> CreateAnnualReturnAsync(
         this PortalFixture fixture,
         string slug,
         int reportingYearStart,
         DateOnly? submittedOn = null,
-        DateOnly? publishedOn = null)
+        DateOnly? publishedOn = null,
+        IReadOnlyList<ReturnStageEngagement>? stages = null,
+        int? boardSeats = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         return await fixture.WithDbContextAsync(async db =>
         {
             var annualReturn = new AnnualReturn
             {
+                StageEngagements = [.. stages ?? []],
+                BoardThirdSectorSeats = boardSeats,
                 PartnershipId = await PartnershipIdAsync(db, slug),
                 ReportingYearStart = reportingYearStart,
                 DueOn = new DateOnly(reportingYearStart + 1, 12, 31),
@@ -69,6 +74,17 @@ public static partial class TestData
             return annualReturn;
         });
     }
+
+    /// <summary>One stage of a return's third-sector engagement, for CreateAnnualReturnAsync's stages.</summary>
+    public static ReturnStageEngagement Stage(CommissioningStage stage, ThirdSectorInvolvement involvement, EngagementRouteKind[]? kinds = null,
+        int? organisations = null, string? note = null) => new()
+    {
+        Stage = stage,
+        Involvement = involvement,
+        RouteKinds = [.. kinds ?? []],
+        OrganisationCount = organisations,
+        Note = note,
+    };
 
     /// <summary>Records that the partnership <paramref name="slug"/> confirmed its directory entry on <paramref name="on"/>.</summary>
     public static Task ConfirmEntryAsync(this PortalFixture fixture, string slug, DateOnly on)

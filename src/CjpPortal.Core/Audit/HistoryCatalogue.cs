@@ -23,7 +23,7 @@ public sealed class AuditedEntity
     private readonly Dictionary<string, string> references;
 
     internal AuditedEntity(string entity, Type? clrType, string label, string? nameField, Dictionary<string, string> fieldLabels,
-        Dictionary<string, string>? references = null)
+        Dictionary<string, string>? references = null, Dictionary<string, Type>? extraFieldTypes = null)
     {
         this.references = references ?? [];
         Entity = entity;
@@ -35,6 +35,10 @@ public sealed class AuditedEntity
             ? []
             : clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .ToDictionary(p => p.Name, p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, StringComparer.Ordinal);
+        foreach (var (field, type) in extraFieldTypes ?? [])
+        {
+            fieldTypes[field] = type;
+        }
     }
 
     /// <summary>The name history stores in <see cref="AuditEntry.Entity"/>: the class name ("EngagementRoute").</summary>
@@ -204,6 +208,44 @@ public static class HistoryCatalogue
 
     /// <summary>The field written by hand when a statement's list of the partnership's routes changes.</summary>
     public const string StatementRoutesField = "Routes";
+    /// <summary>An annual return. Its third-sector engagement per commissioning stage has no id of its own, so it is
+    /// recorded as fields of the return (<see cref="StageField"/>, written by hand by the return's page).</summary>
+    public static AuditedEntity AnnualReturn { get; } = new(nameof(Domain.AnnualReturn), typeof(Domain.AnnualReturn), "Annual return", null,
+        new Dictionary<string, string>
+        {
+            ["ReportingYearStart"] = "Reporting year (starting)",
+            ["DueOn"] = "Due",
+            ["SubmittedOn"] = "Submitted to Community Justice Scotland",
+            ["PublishedOn"] = "Published",
+            ["PublishedReportLink"] = "Link to the published report",
+            ["ReportDocumentId"] = "Uploaded report",
+            ["BoardThirdSectorSeats"] = "Third-sector seats on the board",
+        }.Concat(Enum.GetValues<CommissioningStage>().SelectMany(stage => new[]
+        {
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.Involvement)), $"{Labels.Of(stage)}: third sector involved"),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.RouteKinds)), $"{Labels.Of(stage)}: how"),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.OrganisationCount)), $"{Labels.Of(stage)}: organisations taking part"),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.Note)), $"{Labels.Of(stage)}: note"),
+        })).ToDictionary(StringComparer.Ordinal),
+        extraFieldTypes: Enum.GetValues<CommissioningStage>().SelectMany(stage => new[]
+        {
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.Involvement)), typeof(ThirdSectorInvolvement)),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.RouteKinds)), typeof(List<EngagementRouteKind>)),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.OrganisationCount)), typeof(int)),
+            KeyValuePair.Create(StageField(stage, nameof(ReturnStageEngagement.Note)), typeof(string)),
+        }).ToDictionary(StringComparer.Ordinal));
+
+    /// <summary>The history field of one property of a return's stage row: "Analyse.Involvement".</summary>
+    public static string StageField(CommissioningStage stage, string property) => $"{stage}.{property}";
+
+    /// <summary>Route kinds as history stores them: their names, comma-separated, in order; null for none.</summary>
+    public static string? StoredKinds(IEnumerable<EngagementRouteKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        // The same form StoredValue gives a list (the statement's kinds), so one Display reads both.
+        var names = string.Join(", ", kinds.Order().Select(k => k.ToString()));
+        return names.Length == 0 ? null : names;
+    }
 
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
     /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
@@ -214,7 +256,7 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, Document, Account];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, Account];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 
@@ -270,11 +312,12 @@ public static class HistoryCatalogue
                 date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             not null when type == typeof(EngagementRouteKind) && Enum.TryParse<EngagementRouteKind>(value, out var kind) => Labels.Of(kind),
             not null when type == typeof(MeetingFormat) && Enum.TryParse<MeetingFormat>(value, out var format) => Labels.Of(format),
-            not null when type == typeof(List<EngagementRouteKind>) => string.Join(", ", value.Split(", ")
+            not null when type == typeof(List<EngagementRouteKind>) => string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(v => Enum.TryParse<EngagementRouteKind>(v, out var routeKind) ? Labels.Of(routeKind) : v)),
             not null when type == typeof(BoardRepresentationKind) && Enum.TryParse<BoardRepresentationKind>(value, out var representation) =>
                 Capitalised(Labels.Of(representation)),
             not null when type == typeof(DocumentFormat) && Enum.TryParse<DocumentFormat>(value, out var documentFormat) => Labels.Of(documentFormat),
+            not null when type == typeof(ThirdSectorInvolvement) && Enum.TryParse<ThirdSectorInvolvement>(value, out var involvement) => Labels.Of(involvement),
             _ => value,
         };
     }

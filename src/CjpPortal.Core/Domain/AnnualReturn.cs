@@ -1,7 +1,9 @@
+using CjpPortal.Core.Audit;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>A partnership's annual report to Community Justice Scotland for one reporting year.</summary>
-public class AnnualReturn
+public class AnnualReturn : IPartnershipOwned
 {
     public const int PublishedReportLinkMaxLength = 500;
 
@@ -26,4 +28,6 @@ public class AnnualReturn
 
     /// <summary>Third-sector involvement at each stage of the commissioning cycle (at most one row per stage).</summary>
     public ICollection<ReturnStageEngagement> StageEngagements { get; set; } = [];
+
+    int? IPartnershipOwned.OwningPartnershipId => PartnershipId;
 }

@@ -56,6 +56,23 @@ public static class Labels
 
     /// <summary>"a PDF", "a DOCX", "an ODT".</summary>
     public static string WithArticle(DocumentFormat format) => (format == DocumentFormat.Odt ? "an " : "a ") + Of(format);
+    /// <summary>A stage of the commissioning cycle, capitalised ("Analyse").</summary>
+    public static string Of(CommissioningStage stage) => stage switch
+    {
+        CommissioningStage.Analyse => "Analyse",
+        CommissioningStage.Plan => "Plan",
+        CommissioningStage.Do => "Do",
+        CommissioningStage.Review => "Review",
+        _ => stage.ToString(),
+    };
+
+    public static string Of(ThirdSectorInvolvement involvement) => involvement switch
+    {
+        ThirdSectorInvolvement.Yes => "Yes",
+        ThirdSectorInvolvement.Partly => "Partly",
+        ThirdSectorInvolvement.No => "No",
+        _ => involvement.ToString(),
+    };
 }
 
 /// <summary>Plain-English names for the standings computed by the rules in <see cref="Rules"/>.</summary>

@@ -210,12 +210,38 @@ public static class DemoData
             SubmittedOn = overdue ? null : previous.DueDate(deadline).AddDays(-20 - i),
             PublishedOn = overdue ? null : previous.DueDate(deadline).AddDays(-10 - i),
             PublishedReportLink = overdue ? null : $"https://{p.Slug}-cjp.example.org/annual-report-{previous.Label}.pdf",
+            BoardThirdSectorSeats = overdue ? null : 1 + (i % 3),
+            StageEngagements = overdue ? [] : DemoStages(i),
         });
         p.AnnualReturns.Add(new AnnualReturn
         {
             ReportingYearStart = latestEnded.StartYear,
             DueOn = latestEnded.DueDate(deadline),
             SubmittedOn = i % 3 == 0 ? latestEnded.End.AddMonths(6) : null,
+            StageEngagements = i % 3 == 0 ? DemoStages(i + 1) : [],
         });
     }
+
+    /// <summary>Third-sector involvement at each stage of the commissioning cycle, varied by partnership so the national
+    /// picture has something to count.</summary>
+    private static List<ReturnStageEngagement> DemoStages(int i) =>
+        [.. Enum.GetValues<CommissioningStage>().Select(stage => new ReturnStageEngagement
+        {
+            Stage = stage,
+            Involvement = ((i + (int)stage) % 4) switch
+            {
+                0 => ThirdSectorInvolvement.No,
+                1 => ThirdSectorInvolvement.Partly,
+                _ => ThirdSectorInvolvement.Yes,
+            },
+            RouteKinds = stage switch
+            {
+                CommissioningStage.Analyse => [EngagementRouteKind.LocalForum, EngagementRouteKind.ProjectInvolvement],
+                CommissioningStage.Plan => i % 2 == 0 ? [EngagementRouteKind.Consultation, EngagementRouteKind.BoardRepresentation] : [EngagementRouteKind.Event],
+                CommissioningStage.Do => [EngagementRouteKind.Contractual],
+                _ => [EngagementRouteKind.LocalForum],
+            },
+            OrganisationCount = 3 + ((i + (int)stage) % 7),
+            Note = stage == CommissioningStage.Plan ? "The forum commented on two drafts of the plan." : null,
+        })];
 }

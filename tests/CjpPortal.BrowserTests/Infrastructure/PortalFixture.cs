@@ -173,6 +173,20 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> on the portal's database, for a journey that prepares rows of its own (and
+    /// puts the demo data back when it ends, as other tests read it); then drops the cached public pages.</summary>
+    public async Task WithDbContextAsync(Func<CjpPortal.Core.AppDbContext, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await action(scope.ServiceProvider.GetRequiredService<CjpPortal.Core.AppDbContext>());
+        }
+
+        await services.GetRequiredService<CjpPortal.Web.Infrastructure.PublicCache>().EvictAsync();
+    }
+
     /// <summary>The authenticator key of an account, as its owner's authenticator app holds it (base 32).</summary>
     public async Task<string> AuthenticatorKeyAsync(string email)
     {

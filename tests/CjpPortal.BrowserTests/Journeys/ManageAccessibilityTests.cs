@@ -21,6 +21,8 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/documents")]
     [InlineData("/manage/partnerships/ayrshire/plans")]
     [InlineData("/manage/partnerships/ayrshire/plans/new")]
+    [InlineData("/manage/partnerships/ayrshire/returns")]
+    [InlineData("/manage/partnerships/ayrshire/returns/2024")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange

@@ -163,6 +163,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Name"] = $"Matrix TSI {Guid.NewGuid():N}",
             ["Version"] = Invariant(await TsiVersionAsync(f, slug)),
         }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/returns", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/returns/{year:int}", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/returns/{year:int}", async (f, slug) => new Dictionary<string, string>
+        {
+            ["SubmittedOn"] = "2025-10-01",
+            ["Stages[0].Involvement"] = "1",
+            ["Stages[0].Note"] = $"Matrix note {Guid.NewGuid():N}",
+            ["Version"] = Invariant(await ReturnVersionAsync(f, slug)),
+        }, PartnershipPage),
 
         new("GET", "/national", null, NationalPage),
         new("GET", "/national/coordinators", null, NationalPage),
@@ -190,6 +199,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/dashboard", null, NationalPage),
         new("GET", "/national/dashboard?year=2024&problem=overdue-return&map=return&sort=return&dir=desc", null, NationalPage),
         new("GET", "/national/dashboard.csv", null, NationalPage),
+        new("GET", "/national/engagement", null, NationalPage),
+        new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
@@ -268,6 +279,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         var url = route.Replace("{slug}", slug, StringComparison.Ordinal)
             .Replace("{areaId:int}", Invariant(await AreaIdAsync(f, slug)), StringComparison.Ordinal)
             .Replace("{placeId:int}", Invariant(await PlaceIdAsync(f)), StringComparison.Ordinal)
+            .Replace("{year:int}", "2024", StringComparison.Ordinal)
             .Replace("{id:int}", Invariant(await RecordIdAsync(f, route, slug)), StringComparison.Ordinal);
         if (url.Contains("{id:guid}", StringComparison.Ordinal))
         {
@@ -367,6 +379,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         return await f.WithDbContextAsync(db => db.EngagementRoutes.Where(r => r.Id == id)
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
+
+    /// <summary>The version of the partnership's 2024-25 return, which the matrix edits; 0 while there is none.</summary>
+    private static Task<uint> ReturnVersionAsync(PortalFixture f, string slug) => f.WithDbContextAsync(async db =>
+        await db.AnnualReturns.Where(r => r.Partnership.Slug == slug && r.ReportingYearStart == 2024)
+            .Select(r => (uint?)EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleOrDefaultAsync() ?? 0);
 
     private static string Invariant(IFormattable value) => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -661,7 +678,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             .Select(c => EF.Property<uint>(c, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
         var statements = await db.ParticipationStatements.Where(s => s.Cjoip.PartnershipId == partnership.Id).OrderBy(s => s.Id)
             .Select(s => EF.Property<uint>(s, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
-        return $"{partnership.Version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}/{string.Join(',', plans)}/{string.Join(',', statements)}";
+        var returns = await db.AnnualReturns.Where(r => r.PartnershipId == partnership.Id).OrderBy(r => r.Id)
+            .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).ToListAsync();
+        var stages = await db.ReturnStageEngagements.CountAsync(s => s.AnnualReturn.PartnershipId == partnership.Id);
+        return $"{partnership.Version}/{history}/{string.Join(',', routes)}/{string.Join(',', contacts)}/{string.Join(',', tsis)}/{string.Join(',', plans)}/{string.Join(',', statements)}/{string.Join(',', returns)}/{stages}";
     });
 
     /// <summary>Everything a POST could change: every table in the EF model, each as a hash of its rows and their

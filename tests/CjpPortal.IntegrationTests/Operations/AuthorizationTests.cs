@@ -28,6 +28,8 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/directory.csv",
         // Published documents are public; the endpoint itself answers 404 for a draft's to anyone but its staff.
         "/documents/{id:int}/{fileName}",
+        "/engagement",
+        "/engagement.csv",
         "/error",
         "/find",
         "/health/live",

@@ -122,7 +122,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(7, types.Count);
+        Assert.Equal(8, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 
@@ -140,6 +140,7 @@ public sealed class HistoryCatalogueTests
             new Document { PartnershipId = 7, FileName = "plan.pdf", Sha256 = new string('0', 64) },
             new Cjoip { PartnershipId = 7 },
             new ParticipationStatement { Cjoip = new Cjoip { PartnershipId = 7 } },
+            new AnnualReturn { PartnershipId = 7, ReportingYearStart = 2024 },
         ];
 
         // Act
@@ -184,5 +185,29 @@ public sealed class HistoryCatalogueTests
         Assert.Equal("LocalForum, Matac", stored);
         Assert.Equal("Local third-sector forum, MATAC (domestic abuse)", shown);
         Assert.Null(HistoryCatalogue.StoredValue(new List<EngagementRouteKind>()));
+    }
+
+    [Theory]
+    [InlineData("Analyse.Involvement", "Partly", "Analyse: third sector involved", "Partly")]
+    [InlineData("Review.RouteKinds", "LocalForum,Consultation", "Review: how", "Local third-sector forum, Consultation")]
+    [InlineData("SubmittedOn", "2025-10-01", "Submitted to Community Justice Scotland", "1 October 2025")]
+    public void Display_AnnualReturnField_ReadsAsACoordinatorWouldSayIt(string field, string stored, string label, string shown)
+    {
+        // Act
+        var (actualLabel, actualShown) = (HistoryCatalogue.FieldLabel("AnnualReturn", field), HistoryCatalogue.Display("AnnualReturn", field, stored));
+
+        // Assert
+        Assert.Equal((label, shown), (actualLabel, actualShown));
+    }
+
+    [Fact]
+    public void StoredKinds_KindsInAnyOrder_AreStoredInTheirOwnOrderAndNoneAsNull()
+    {
+        // Act
+        var stored = HistoryCatalogue.StoredKinds([EngagementRouteKind.Consultation, EngagementRouteKind.LocalForum]);
+
+        // Assert
+        Assert.Equal("LocalForum, Consultation", stored);
+        Assert.Null(HistoryCatalogue.StoredKinds([]));
     }
 }

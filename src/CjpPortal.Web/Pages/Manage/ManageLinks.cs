@@ -44,6 +44,9 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
     public string DeletePlan(string slug, int id) => Page("/Manage/Partnerships/Plans/Delete", new { slug, id });
 
     public string PlanStatement(string slug, int id) => Page("/Manage/Partnerships/Plans/Statement", new { slug, id });
+    public string Returns(string slug) => Page("/Manage/Partnerships/Returns/Index", new { slug });
+
+    public string Return(string slug, int year) => Page("/Manage/Partnerships/Returns/Edit", new { slug, year });
 
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
