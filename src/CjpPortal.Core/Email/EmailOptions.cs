@@ -88,11 +88,11 @@ public sealed class SmtpOptions
     }
 }
 
-/// <summary>Settings under "Email:Dispatcher" for the outbox dispatcher.</summary>
+/// <summary>Settings under "Email:Dispatcher" for <see cref="OutboxDispatcher"/>.</summary>
 public sealed class DispatcherOptions
 {
     public const string SectionName = "Email:Dispatcher";
-    public const int InstanceIdMaxLength = 100;
+    public const int InstanceIdMaxLength = OutboxEmail.LeaseOwnerMaxLength;
 
     /// <summary>Whether this host runs the dispatcher; several hosts may, since rows are claimed through the database.</summary>
     public bool Enabled { get; set; } = true;

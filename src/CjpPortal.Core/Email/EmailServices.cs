@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CjpPortal.Core.Email;
 
 /// <summary>The mail side of <see cref="CoreServices.AddPortalCore"/>: settings checked when the host starts, the
-/// configured transport.</summary>
+/// configured transport and the outbox dispatcher, which each host runs unless Email:Dispatcher:Enabled is false.</summary>
 internal static class EmailServices
 {
     public static void Add(IServiceCollection services)
@@ -24,6 +24,8 @@ internal static class EmailServices
                 ? provider.GetRequiredService<SmtpEmailTransport>()
                 : new PickupFolderEmailTransport(Path.GetFullPath(email.PickupFolder), email.From, provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
     }
 
     private sealed class ProblemValidator<T>(Func<T, string?> problem) : IValidateOptions<T>

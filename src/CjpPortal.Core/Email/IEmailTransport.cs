@@ -10,8 +10,9 @@ public interface IEmailTransport
 
 public interface IEmailTransportSession : IAsyncDisposable
 {
-    /// <summary>Hands one message over. Throws <see cref="EmailRefusedException"/> when the server refuses it for good;
-    /// any other exception is taken as temporary (the message is tried again later).</summary>
+    /// <summary>Hands one message over. Throws <see cref="EmailRefusedException"/> when the server refuses it for good,
+    /// <see cref="EmailDeferredException"/> when it refuses this message for now; any other exception means the server
+    /// cannot be reached, and the rest of the batch waits too.</summary>
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
 }
 
@@ -34,4 +35,23 @@ public sealed class EmailRefusedException : Exception
 
     /// <summary>The server refused the recipient's address itself (e.g. 550 no such mailbox), so it is suppressed.</summary>
     public bool RecipientRefused { get; init; }
+}
+
+/// <summary>A temporary refusal of one message (SMTP 4xx, or a 5xx for the sender, which is the portal's set-up to fix):
+/// the connection is still good for the others, and this one is tried again later.</summary>
+public sealed class EmailDeferredException : Exception
+{
+    public EmailDeferredException()
+    {
+    }
+
+    public EmailDeferredException(string message)
+        : base(message)
+    {
+    }
+
+    public EmailDeferredException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

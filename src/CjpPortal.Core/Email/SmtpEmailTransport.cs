@@ -67,10 +67,10 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> smtp, IOptions<Emai
                     RecipientRefused = refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted,
                 };
             }
-            catch (SmtpCommandException)
+            catch (SmtpCommandException deferred)
             {
                 // The server answered; the connection is still good for the next message.
-                throw;
+                throw new EmailDeferredException($"{(int)deferred.StatusCode} {deferred.Message}", deferred);
             }
             catch
             {

@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eede28d6-a2a5-4185-9e6c-7b235ff10452"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("f5523164-acd5-40c5-ad04-57fd36cf128a"), entityTypeCount: 22)
         {
         }
 
@@ -29,6 +29,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var place = PlaceEntityType.Create(this);
             var thirdSectorInterface = ThirdSectorInterfaceEntityType.Create(this);
             var outboxEmail = OutboxEmailEntityType.Create(this);
+            var suppressedAddress = SuppressedAddressEntityType.Create(this);
             var applicationUser = ApplicationUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             PlaceEntityType.CreateAnnotations(place);
             ThirdSectorInterfaceEntityType.CreateAnnotations(thirdSectorInterface);
             OutboxEmailEntityType.CreateAnnotations(outboxEmail);
+            SuppressedAddressEntityType.CreateAnnotations(suppressedAddress);
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
