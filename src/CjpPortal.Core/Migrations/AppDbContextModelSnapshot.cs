@@ -104,6 +104,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("published_on");
 
                     b.Property<string>("PublishedReportLink")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("published_report_link");
 
@@ -146,6 +147,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("consultation_opens_on");
 
                     b.Property<string>("Link")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
@@ -197,6 +199,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("display_order");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
@@ -210,6 +213,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
@@ -218,11 +222,13 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("partnership_id");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<string>("Role")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("role");
 
@@ -262,6 +268,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
@@ -292,14 +299,17 @@ namespace CjpPortal.Core.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("contact_email");
 
                     b.Property<string>("ContactName")
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("contact_name");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
@@ -312,6 +322,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("format");
 
                     b.Property<string>("HowToJoin")
+                        .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("how_to_join");
 
@@ -324,6 +335,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("kind");
 
                     b.Property<string>("MeetingFrequency")
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("meeting_frequency");
 
@@ -337,6 +349,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
@@ -370,6 +383,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("cjoip_id");
 
                     b.Property<string>("Link")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("link");
 
@@ -378,6 +392,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("published_on");
 
                     b.Property<string>("Summary")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("summary");
 
@@ -409,6 +424,7 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("fallback_contact_id");
 
                     b.Property<string>("GovernanceNotes")
+                        .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("governance_notes");
 
@@ -422,15 +438,18 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
                         .HasColumnName("slug");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("website");
 
@@ -503,19 +522,23 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnName("council_area_id");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("website");
 
@@ -544,6 +567,10 @@ namespace CjpPortal.Core.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -556,12 +583,35 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("text")
                         .HasColumnName("html_body");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
@@ -572,6 +622,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to_address");
 
@@ -581,7 +632,49 @@ namespace CjpPortal.Core.Migrations
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_email_outbox_sent_at");
 
-                    b.ToTable("email_outbox", (string)null);
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_email_outbox_status_next_attempt_at");
+
+                    b.ToTable("email_outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_email_outbox_status", "status BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Email.SuppressedAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("address_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppressed_addresses");
+
+                    b.HasIndex("AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppressed_addresses_address_hash");
+
+                    b.ToTable("suppressed_addresses", (string)null);
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Identity.ApplicationUser", b =>
