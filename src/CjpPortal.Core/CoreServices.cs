@@ -28,6 +28,7 @@ public static class CoreServices
 
         services.AddScoped<Seeder>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<OutboxAdministration>();
         EmailServices.Add(services);
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();

@@ -24,6 +24,7 @@ public sealed class ReflowTests(PortalFixture portal)
     [
         "/manage/partnerships/falkirk/history", "/national", "/national/coordinators", "/national/history",
         "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
+        "/admin/outbox", "/admin/outbox/suppressions",
     ];
 
     [Fact]

@@ -141,6 +141,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{placeId:int}", Invariant(values.Place), StringComparison.Ordinal)
                 .Replace("{id:int}", Invariant(pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact : values.Route), StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)
+                .Replace("{id:long}", "1", StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))
             .ToList();
