@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PartnershipCoordinator> PartnershipCoordinators => Set<PartnershipCoordinator>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
+    public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>

@@ -30,6 +30,8 @@ public static class CoreServices
 
         services.AddScoped<Seeder>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<OutboxAdministration>();
+        EmailServices.Add(services);
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();

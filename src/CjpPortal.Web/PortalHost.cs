@@ -20,6 +20,11 @@ public static class PortalHost
     public static async Task<int> RunAsync(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
+        if (command == "worker")
+        {
+            return await WorkerCommand.RunAsync(args[1..]);
+        }
+
         var builder = WebApplication.CreateBuilder(ContentRoot.Options(command is null ? args : args[1..]));
         ConfigureServices(builder);
         await using var app = builder.Build();
@@ -35,7 +40,7 @@ public static class PortalHost
             case "create-admin":
                 return await CreateAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, create-admin --email <address>. With no command the portal starts.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, create-admin --email <address>, worker (sends the outbox, no web server). With no command the portal starts.");
                 return 2;
         }
 

@@ -26,6 +26,8 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock, s
         builder.UseSetting("Portal:LoadSnapshotOnStartup", "false");
         // Settings reach the app as command-line arguments, parent sections included, so the whole level is set here.
         builder.UseSetting("Serilog:MinimumLevel", minimumLogLevel);
+        // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), when and where they choose.
+        builder.UseSetting("Email:Dispatcher:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -8,6 +8,7 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider clock) : IEmailOut
     public void Enqueue(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var now = clock.GetUtcNow();
         db.EmailOutbox.Add(new OutboxEmail
         {
             To = message.To,
@@ -15,7 +16,8 @@ public sealed class EmailOutbox(AppDbContext db, TimeProvider clock) : IEmailOut
             TextBody = message.TextBody,
             HtmlBody = message.HtmlBody,
             Headers = message.Headers.Count == 0 ? null : JsonSerializer.Serialize(message.Headers),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            NextAttemptAt = now,
         });
     }
 }

@@ -7,8 +7,14 @@ namespace CjpPortal.Core.Email;
 /// part) into a folder that a mail server's pickup service, or a developer, reads. Files appear whole: each is
 /// written under a temporary name and then renamed. Header values with line breaks are refused, so no value can
 /// add a header or a recipient.</summary>
-public sealed class PickupFolderEmailTransport(string folder, string from, TimeProvider clock) : IEmailTransport
+public sealed class PickupFolderEmailTransport(string folder, string from, TimeProvider clock) : IEmailTransport, IEmailTransportSession
 {
+    /// <summary>Files need no connection, so the transport is its own session.</summary>
+    public Task<IEmailTransportSession> OpenAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IEmailTransportSession>(this);
+
+    ValueTask IAsyncDisposable.DisposeAsync() => ValueTask.CompletedTask;
+
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -28,7 +34,7 @@ public sealed class PickupFolderEmailTransport(string folder, string from, TimeP
         Header(mail, "To", message.To);
         Header(mail, "Subject", EncodeWord(message.Subject));
         Header(mail, "Date", clock.GetUtcNow().ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture));
-        Header(mail, "Message-ID", $"<{Guid.NewGuid():N}@cjp-portal>");
+        Header(mail, "Message-ID", $"<{message.MessageId ?? $"{Guid.NewGuid():N}@cjp-portal"}>");
         Header(mail, "MIME-Version", "1.0");
         foreach (var (key, value) in message.Headers)
         {

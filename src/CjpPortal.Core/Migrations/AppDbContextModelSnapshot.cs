@@ -737,6 +737,10 @@ namespace CjpPortal.Core.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -749,12 +753,35 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("text")
                         .HasColumnName("html_body");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("subject");
 
@@ -765,6 +792,7 @@ namespace CjpPortal.Core.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
+                        .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("to_address");
 
@@ -774,7 +802,49 @@ namespace CjpPortal.Core.Migrations
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_email_outbox_sent_at");
 
-                    b.ToTable("email_outbox", (string)null);
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_email_outbox_status_next_attempt_at");
+
+                    b.ToTable("email_outbox", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_email_outbox_status", "status BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Email.SuppressedAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("address_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppressed_addresses");
+
+                    b.HasIndex("AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppressed_addresses_address_hash");
+
+                    b.ToTable("suppressed_addresses", (string)null);
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Identity.ApplicationUser", b =>

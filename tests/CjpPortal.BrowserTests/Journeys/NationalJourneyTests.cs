@@ -60,6 +60,8 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/admin")]
     [InlineData("/admin/staff")]
     [InlineData("/admin/staff/invite")]
+    [InlineData("/admin/outbox")]
+    [InlineData("/admin/outbox/suppressions")]
     [InlineData("/national")]
     [InlineData("/national/coordinators")]
     [InlineData("/national/coordinators/invite")]

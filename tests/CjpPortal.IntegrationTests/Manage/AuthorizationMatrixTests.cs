@@ -247,6 +247,16 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/admin/staff/{id:guid}?handler=Unlock", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
         new("GET", "/admin/staff/{id:guid}/reset-authenticator", null, AdminPage),
         new("POST", "/admin/staff/{id:guid}/reset-authenticator", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("GET", "/admin/outbox", null, AdminPage),
+        new("POST", "/admin/outbox?handler=Retry", async (f, _) => new Dictionary<string, string>
+        {
+            ["messageId"] = Invariant(await OutboxMessageIdAsync(f, CjpPortal.Core.Email.OutboxEmailStatus.Failed)),
+        }, AdminPage),
+        new("GET", "/admin/outbox/{id:long}/cancel", null, AdminPage),
+        new("POST", "/admin/outbox/{id:long}/cancel", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
+        new("GET", "/admin/outbox/suppressions", null, AdminPage),
+        new("GET", "/admin/outbox/suppressions/{id:long}/remove", null, AdminPage),
+        new("POST", "/admin/outbox/suppressions/{id:long}/remove", (_, _) => Task.FromResult(new Dictionary<string, string>()), AdminPage),
 
         // Signed in through the real pages (see ClientAsync), with the password TestData gives enrolled accounts.
         new("GET", "/account", null, AccountPage),
@@ -269,6 +279,36 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         }), AccountPage),
     ];
 
+    /// <summary>A new outbox message of its own for each cell, so an allowed retry or cancel leaves the next cell its target.</summary>
+    private static Task<long> OutboxMessageIdAsync(PortalFixture f, CjpPortal.Core.Email.OutboxEmailStatus status) => f.WithDbContextAsync(async db =>
+    {
+        var row = new CjpPortal.Core.Email.OutboxEmail
+        {
+            To = "matrix.outbox@example.org",
+            Subject = "Matrix message",
+            TextBody = "Body",
+            CreatedAt = f.Clock.GetUtcNow(),
+            NextAttemptAt = f.Clock.GetUtcNow().AddDays(1),
+            Status = status,
+        };
+        db.EmailOutbox.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    });
+
+    private static Task<long> SuppressionIdAsync(PortalFixture f) => f.WithDbContextAsync(async db =>
+    {
+        var row = new CjpPortal.Core.Email.SuppressedAddress
+        {
+            AddressHash = CjpPortal.Core.Email.SuppressedAddress.HashOf($"matrix-{Guid.NewGuid():N}@example.org"),
+            Reason = "Matrix",
+            CreatedAt = f.Clock.GetUtcNow(),
+        };
+        db.SuppressedAddresses.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    });
+
     private static Task<int> PartnershipIdAsync(PortalFixture f, string slug) =>
         f.WithDbContextAsync(db => db.Partnerships.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync());
 
@@ -281,6 +321,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             .Replace("{placeId:int}", Invariant(await PlaceIdAsync(f)), StringComparison.Ordinal)
             .Replace("{year:int}", "2024", StringComparison.Ordinal)
             .Replace("{id:int}", Invariant(await RecordIdAsync(f, route, slug)), StringComparison.Ordinal);
+        if (url.Contains("{id:long}", StringComparison.Ordinal))
+        {
+            var id = url.Contains("/suppressions/", StringComparison.Ordinal)
+                ? await SuppressionIdAsync(f)
+                : await OutboxMessageIdAsync(f, CjpPortal.Core.Email.OutboxEmailStatus.Queued);
+            url = url.Replace("{id:long}", Invariant(id), StringComparison.Ordinal);
+        }
         if (url.Contains("{id:guid}", StringComparison.Ordinal))
         {
             var email = $"target-{Guid.NewGuid():N}@example.org";

@@ -151,6 +151,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{fileName}", document.FileName, StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)
                 .Replace("{year:int}", "2024", StringComparison.Ordinal)
+                .Replace("{id:long}", "1", StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))
             .ToList();

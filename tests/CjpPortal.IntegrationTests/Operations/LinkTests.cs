@@ -65,6 +65,10 @@ public sealed class LinkTests(PortalFixture fixture)
         ["AdminLinks.StaffMember"] = $"/admin/staff/{Account}",
         ["AdminLinks.RemoveStaff"] = $"/admin/staff/{Account}/remove",
         ["DocumentLinks.Download"] = "/documents/7/falkirk",
+        ["AdminLinks.Outbox"] = "/admin/outbox?status=Failed&page=2",
+        ["AdminLinks.CancelMessage"] = "/admin/outbox/7/cancel",
+        ["AdminLinks.Suppressions"] = "/admin/outbox/suppressions?page=2",
+        ["AdminLinks.RemoveSuppression"] = "/admin/outbox/suppressions/7/remove",
     };
 
     private static readonly Type[] Generators = [typeof(PublicLinks), typeof(ManageLinks), typeof(NationalLinks), typeof(AdminLinks), typeof(DocumentLinks)];
@@ -116,10 +120,12 @@ public sealed class LinkTests(PortalFixture fixture)
             services.GetRequiredService<NationalLinks>().Coordinators(),
             services.GetRequiredService<NationalLinks>().History(),
             services.GetRequiredService<AdminLinks>().Staff(),
+            services.GetRequiredService<AdminLinks>().Outbox(),
+            services.GetRequiredService<AdminLinks>().Suppressions(),
         };
 
         // Assert
-        Assert.Equal(["/manage/partnerships/falkirk/history", "/national/coordinators", "/national/history", "/admin/staff"], links);
+        Assert.Equal(["/manage/partnerships/falkirk/history", "/national/coordinators", "/national/history", "/admin/staff", "/admin/outbox", "/admin/outbox/suppressions"], links);
     }
 
     private IEnumerable<(string Name, string Path)> Links()
@@ -139,6 +145,8 @@ public sealed class LinkTests(PortalFixture fixture)
         parameter.ParameterType == typeof(string) ? "falkirk"
         : parameter.ParameterType == typeof(int) ? 7
         : parameter.ParameterType == typeof(int?) ? 2
+        : parameter.ParameterType == typeof(long) ? 7L
+        : parameter.ParameterType == typeof(CjpPortal.Core.Email.OutboxEmailStatus?) ? CjpPortal.Core.Email.OutboxEmailStatus.Failed
         : parameter.ParameterType == typeof(Guid) ? Account
         : throw new InvalidOperationException($"No sample value for {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}({parameter.Name}).");
 }

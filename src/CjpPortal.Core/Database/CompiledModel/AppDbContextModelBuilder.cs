@@ -13,6 +13,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     {
         private AppDbContextModel()
             : base(skipDetectChanges: false, modelId: new Guid("df5a6fc0-1d30-49cd-b136-55a72e5768c3"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("f5523164-acd5-40c5-ad04-57fd36cf128a"), entityTypeCount: 22)
         {
         }
 
@@ -32,6 +33,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var returnStageEngagement = ReturnStageEngagementEntityType.Create(this);
             var thirdSectorInterface = ThirdSectorInterfaceEntityType.Create(this);
             var outboxEmail = OutboxEmailEntityType.Create(this);
+            var suppressedAddress = SuppressedAddressEntityType.Create(this);
             var applicationUser = ApplicationUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
@@ -88,6 +90,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             ReturnStageEngagementEntityType.CreateAnnotations(returnStageEngagement);
             ThirdSectorInterfaceEntityType.CreateAnnotations(thirdSectorInterface);
             OutboxEmailEntityType.CreateAnnotations(outboxEmail);
+            SuppressedAddressEntityType.CreateAnnotations(suppressedAddress);
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);

@@ -20,8 +20,8 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Email.OutboxEmail",
                 typeof(OutboxEmail),
                 baseEntityType,
-                propertyCount: 8,
-                unnamedIndexCount: 1,
+                propertyCount: 14,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -34,6 +34,15 @@ namespace CjpPortal.Core.Database.CompiledModel
                 sentinel: 0L);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             id.AddAnnotation("Relational:ColumnName", "id");
+
+            var attempts = runtimeEntityType.AddProperty(
+                "Attempts",
+                typeof(int),
+                propertyInfo: typeof(OutboxEmail).GetProperty("Attempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<Attempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            attempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            attempts.AddAnnotation("Relational:ColumnName", "attempts");
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -64,6 +73,44 @@ namespace CjpPortal.Core.Database.CompiledModel
             htmlBody.AddAnnotation("Relational:ColumnName", "html_body");
             htmlBody.AddAnnotation("Relational:ColumnType", "text");
 
+            var lastError = runtimeEntityType.AddProperty(
+                "LastError",
+                typeof(string),
+                propertyInfo: typeof(OutboxEmail).GetProperty("LastError", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            lastError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lastError.AddAnnotation("Relational:ColumnName", "last_error");
+
+            var leaseExpiresAt = runtimeEntityType.AddProperty(
+                "LeaseExpiresAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(OutboxEmail).GetProperty("LeaseExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<LeaseExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            leaseExpiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            leaseExpiresAt.AddAnnotation("Relational:ColumnName", "lease_expires_at");
+
+            var leaseOwner = runtimeEntityType.AddProperty(
+                "LeaseOwner",
+                typeof(string),
+                propertyInfo: typeof(OutboxEmail).GetProperty("LeaseOwner", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<LeaseOwner>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            leaseOwner.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            leaseOwner.AddAnnotation("Relational:ColumnName", "lease_owner");
+
+            var nextAttemptAt = runtimeEntityType.AddProperty(
+                "NextAttemptAt",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(OutboxEmail).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            nextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            nextAttemptAt.AddAnnotation("Relational:ColumnName", "next_attempt_at");
+
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",
                 typeof(DateTimeOffset?),
@@ -73,14 +120,24 @@ namespace CjpPortal.Core.Database.CompiledModel
             sentAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             sentAt.AddAnnotation("Relational:ColumnName", "sent_at");
 
+            var status = runtimeEntityType.AddProperty(
+                "Status",
+                typeof(OutboxEmailStatus),
+                propertyInfo: typeof(OutboxEmail).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxEmail).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            status.SetSentinelFromProviderValue(0);
+            status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            status.AddAnnotation("Relational:ColumnName", "status");
+            status.AddAnnotation("Relational:ColumnType", "integer");
+
             var subject = runtimeEntityType.AddProperty(
                 "Subject",
                 typeof(string),
                 propertyInfo: typeof(OutboxEmail).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxEmail).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxEmail).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 300);
             subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             subject.AddAnnotation("Relational:ColumnName", "subject");
-            subject.AddAnnotation("Relational:ColumnType", "character varying(300)");
 
             var textBody = runtimeEntityType.AddProperty(
                 "TextBody",
@@ -95,10 +152,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "To",
                 typeof(string),
                 propertyInfo: typeof(OutboxEmail).GetProperty("To", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxEmail).GetField("<To>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxEmail).GetField("<To>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 320);
             to.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             to.AddAnnotation("Relational:ColumnName", "to_address");
-            to.AddAnnotation("Relational:ColumnType", "character varying(320)");
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -108,6 +165,10 @@ namespace CjpPortal.Core.Database.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { sentAt });
             index.AddAnnotation("Relational:Name", "ix_email_outbox_sent_at");
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { status, nextAttemptAt });
+            index0.AddAnnotation("Relational:Name", "ix_email_outbox_status_next_attempt_at");
 
             return runtimeEntityType;
         }

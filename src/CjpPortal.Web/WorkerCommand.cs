@@ -1,0 +1,30 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Email;
+using CjpPortal.Web.Infrastructure;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace CjpPortal.Web;
+
+/// <summary><c>dotnet CjpPortal.Web.dll worker</c>: the outbox dispatcher alone, with no web server, for deployments
+/// that send mail from a separate process. It runs the dispatcher even where the web instances have
+/// <c>Email:Dispatcher:Enabled=false</c>; several workers and web instances may send from one database at once.</summary>
+public static class WorkerCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var web = ContentRoot.Options(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = web.Args, ContentRootPath = web.ContentRootPath });
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true);
+        var connectionString = builder.Configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
+        builder.Services.AddPortalCore(connectionString);
+        builder.Services.PostConfigure<DispatcherOptions>(options => options.Enabled = true);
+        using var host = builder.Build();
+        await host.RunAsync();
+        return 0;
+    }
+}
