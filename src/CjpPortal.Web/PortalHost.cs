@@ -57,6 +57,13 @@ public static class PortalHost
         }
 
         ConfigurePipeline(app);
+        // For bench/coldstart.sh and the server log: how long the process took to listen (the first page may then
+        // still wait for the snapshot).
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            app.Logger.LogInformation("Started in {Milliseconds} ms", (long)(DateTime.Now - process.StartTime).TotalMilliseconds);
+        });
         await app.RunAsync();
         return 0;
     }
@@ -194,6 +201,9 @@ public static class PortalHost
         });
 
         PortalServices.Add(services);
+        // Last: AddIdentity, AddAntiforgery and the rest each call AddDataProtection, which adds the built-in preload
+        // back if it is missing.
+        KeyRingPreload.Replace(services);
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
