@@ -12,8 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("df5a6fc0-1d30-49cd-b136-55a72e5768c3"), entityTypeCount: 25)
-            : base(skipDetectChanges: false, modelId: new Guid("f5523164-acd5-40c5-ad04-57fd36cf128a"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("58f62af5-17a9-4b43-8d22-bb9939257af9"), entityTypeCount: 26)
         {
         }
 
