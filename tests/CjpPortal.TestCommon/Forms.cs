@@ -49,6 +49,35 @@ public static class Forms
         return await client.PostFormAsync(button.GetAttribute("formaction") ?? Action(form, page), fields);
     }
 
+    /// <summary>Submits <paramref name="page"/>'s form as a browser does with a file chosen: multipart, its hidden fields,
+    /// <paramref name="values"/> and the file <paramref name="fileName"/> in the file input <paramref name="fileField"/>.</summary>
+    public static async Task<HtmlPage> SubmitWithFileAsync(this HttpClient client, HtmlPage page, IReadOnlyDictionary<string, string> values,
+        string fileField, string fileName, byte[] bytes, string formSelector = "main form")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new XunitException($"Expected a form matching '{formSelector}' on {page.Document.Url}.");
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
+        {
+            if (input.GetAttribute("name") is { Length: > 0 } name && !values.ContainsKey(name))
+            {
+                content.Add(new StringContent(input.GetAttribute("value") ?? string.Empty), name);
+            }
+        }
+
+        foreach (var (name, value) in values.Where(v => v.Key != fileField))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(bytes), fileField, fileName);
+        var response = await client.PostAsync(new Uri(Action(form, page), UriKind.RelativeOrAbsolute), content);
+        return await Html.ParseAsync(response);
+    }
+
     /// <summary>Posts fields exactly as given (for example without an antiforgery token) and parses the answer.</summary>
     public static async Task<HtmlPage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
     {

@@ -20,7 +20,8 @@ public sealed record DocumentUse(
     DateOnly? PublishedOn,
     DateOnly? PlanPeriodStart = null,
     DateOnly? PlanPeriodEnd = null,
-    int? ReportingYearStart = null);
+    int? ReportingYearStart = null,
+    DateOnly? ConsultationOpensOn = null);
 
 /// <summary>A document's details (never its bytes) and the records that refer to it now. A document no record refers
 /// to any more (replaced by another) has no uses.</summary>
@@ -48,7 +49,8 @@ public sealed record DocumentViewer(bool HasNationalAccess, IReadOnlySet<int> Co
 }
 
 /// <summary>Who may download a document. It is public once a record that refers to it is published: a plan by
-/// <see cref="PlanRules.IsPublished"/>, a participation statement or annual report when its published date has come.
+/// <see cref="PlanRules.IsPublished"/> or once its consultation has opened (people must read the draft to respond),
+/// a participation statement or annual report when its published date has come.
 /// Until then (a draft's document) and after it (a document replaced by another, kept for history) only the
 /// partnership's coordinators and those with national access (CJS staff, administrators) may.</summary>
 public static class DocumentVisibility
@@ -58,6 +60,7 @@ public static class DocumentVisibility
         ArgumentNullException.ThrowIfNull(use);
         return use.Kind == DocumentUseKind.Plan
             ? PlanRules.IsPublished(new PlanDates(use.RecordId, use.PlanPeriodStart ?? default, use.PlanPeriodEnd ?? default, null, null, use.PublishedOn), today)
+                || use.ConsultationOpensOn is { } opens && opens <= today
             : use.PublishedOn is { } published && published <= today;
     }
 
@@ -101,7 +104,7 @@ public static class DocumentVisibility
             d.UploadedAt,
             d.UploadedById,
             db.Cjoips.Where(c => c.DocumentId == d.Id)
-                .Select(c => new DocumentUse(DocumentUseKind.Plan, c.Id, c.PublishedOn, c.PeriodStart, c.PeriodEnd, null)).ToList(),
+                .Select(c => new DocumentUse(DocumentUseKind.Plan, c.Id, c.PublishedOn, c.PeriodStart, c.PeriodEnd, null, c.ConsultationOpensOn)).ToList(),
             db.ParticipationStatements.Where(s => s.DocumentId == d.Id)
                 .Select(s => new DocumentUse(DocumentUseKind.ParticipationStatement, s.Id, s.PublishedOn, s.Cjoip.PeriodStart, s.Cjoip.PeriodEnd, null)).ToList(),
             db.AnnualReturns.Where(r => r.ReportDocumentId == d.Id)

@@ -12,6 +12,10 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
 {
     public DateOnly Today => ScottishTime.Today(clock);
 
+    /// <summary>Where an uploaded document is served (<c>/documents/{id}/{file-name}</c>, Endpoints/DocumentDownload); written
+    /// out here because the snapshot query builds the address in SQL. File names are stored URL-safe.</summary>
+    private const string DocumentPathPrefix = "/documents/";
+
     public async Task<PartnershipSnapshot?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
         (await AllAsync(cancellationToken)).FirstOrDefault(p => p.Slug == slug);
 
@@ -59,14 +63,23 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
                     c.PeriodEnd,
                     c.ConsultationOpensOn,
                     c.ConsultationClosesOn,
-                    c.Link,
+                    // An uploaded file stands in for the link once the public may read it (published, or out for consultation).
+                    c.Link ?? (c.Document != null && (c.PublishedOn != null || c.ConsultationOpensOn != null)
+                        ? DocumentPathPrefix + c.DocumentId + "/" + c.Document.FileName : null),
                     c.PublishedOn,
-                    c.ParticipationStatement == null ? null : new StatementSnapshot(c.ParticipationStatement.PublishedOn, c.ParticipationStatement.Link, c.ParticipationStatement.Summary))
+                    c.ParticipationStatement == null ? null : new StatementSnapshot(
+                        c.ParticipationStatement.PublishedOn,
+                        c.ParticipationStatement.Link ?? (c.ParticipationStatement.Document != null && c.ParticipationStatement.PublishedOn != null
+                            ? DocumentPathPrefix + c.ParticipationStatement.DocumentId + "/" + c.ParticipationStatement.Document.FileName : null),
+                        c.ParticipationStatement.Summary))
                 {
                     ResponseLink = c.ConsultationResponseLink,
                     ResponseEmail = c.ConsultationResponseEmail,
                 }).ToList(),
-                p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedReportLink, r.PublishedOn)).ToList())
+                p.AnnualReturns.Select(r => new AnnualReturnSnapshot(r.ReportingYearStart, r.DueOn, r.SubmittedOn,
+                    r.PublishedReportLink ?? (r.ReportDocument != null && r.PublishedOn != null
+                        ? DocumentPathPrefix + r.ReportDocumentId + "/" + r.ReportDocument.FileName : null),
+                    r.PublishedOn)).ToList())
             { LastConfirmedByCjsStaff = p.LastConfirmedByCjsStaff })
             .ToListAsync(cancellationToken);
 }

@@ -142,7 +142,7 @@ public sealed class ReturnsTests(ReferenceDataFixture fixture) : ReferenceDataTe
         var text = historyPage.One("#history").TextOf();
         Assert.Contains("Plan: third sector involved", text, StringComparison.Ordinal);
         Assert.Contains("Plan: how", text, StringComparison.Ordinal);
-        Assert.Contains("Local third-sector forum; Event", text, StringComparison.Ordinal);
+        Assert.Contains("Local third-sector forum, Event", text, StringComparison.Ordinal);
         Assert.Contains("Review: third sector involved", text, StringComparison.Ordinal);
         Assert.Contains("Annual return", text, StringComparison.Ordinal);
     }

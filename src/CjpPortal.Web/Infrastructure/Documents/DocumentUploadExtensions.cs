@@ -33,4 +33,23 @@ public static class DocumentUploadExtensions
 
         return result.Document;
     }
+
+    public const string UploadOrLinkMessage = "Upload a file or give a link to one, not both";
+
+    /// <summary>A record's file given either as an upload or as a link to one published elsewhere (a plan, a
+    /// statement, a report): refuses both at once on <paramref name="fieldName"/>, otherwise as
+    /// <see cref="TryAddUploadAsync"/>. The caller then stores the new document (replacing the link) or, when only a
+    /// link is given, clears the document; a replaced document stays stored, for history.</summary>
+    public static async Task<Document?> TryAddUploadOrLinkAsync(this DocumentStore store, IFormFile? file, string? link,
+        ModelStateDictionary modelState, string fieldName, int partnershipId, Guid? user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (file is { Length: > 0 } && !string.IsNullOrWhiteSpace(link))
+        {
+            modelState.AddModelError(fieldName, UploadOrLinkMessage);
+            return null;
+        }
+
+        return await store.TryAddUploadAsync(file, modelState, fieldName, partnershipId, user, ct);
+    }
 }

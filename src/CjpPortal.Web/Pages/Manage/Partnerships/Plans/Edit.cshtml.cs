@@ -1,15 +1,18 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Plans;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Plans;
 
 /// <summary>Edits a plan, published or not. A save from a form opened before someone else's save is refused (409).</summary>
-public class EditModel(AppDbContext db, PlanService plans, PublicCache cache, ManageLinks links) : PlanFormModel(db, plans, cache, links)
+[DocumentUploadLimits]
+public class EditModel(AppDbContext db, PlanService plans, DocumentStore documents, PublicCache cache, ManageLinks links) : PlanFormModel(db, plans, documents, cache, links)
 {
     public string Period { get; private set; } = string.Empty;
 
@@ -24,6 +27,7 @@ public class EditModel(AppDbContext db, PlanService plans, PublicCache cache, Ma
         }
 
         Fill(plan);
+        await FindCurrentFileAsync(plan, cancellationToken);
         return Page();
     }
 
@@ -36,6 +40,7 @@ public class EditModel(AppDbContext db, PlanService plans, PublicCache cache, Ma
         }
 
         Validate();
+        await ValidateFileAsync(plan, cancellationToken);
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);

@@ -1,13 +1,16 @@
 using CjpPortal.Core;
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Plans;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CjpPortal.Web.Pages.Manage.Partnerships.Plans;
 
 /// <summary>Adds a draft plan.</summary>
-public class NewModel(AppDbContext db, PlanService plans, PublicCache cache, ManageLinks links) : PlanFormModel(db, plans, cache, links)
+[DocumentUploadLimits]
+public class NewModel(AppDbContext db, PlanService plans, DocumentStore documents, PublicCache cache, ManageLinks links) : PlanFormModel(db, plans, documents, cache, links)
 {
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadPartnershipAsync(slug, cancellationToken) ? Page() : NotFound();
@@ -20,6 +23,7 @@ public class NewModel(AppDbContext db, PlanService plans, PublicCache cache, Man
         }
 
         Validate();
+        await ValidateFileAsync(null, cancellationToken);
         if (!ModelState.IsValid)
         {
             return FormPages.Invalid(this);

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using CjpPortal.Core;
 using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Plans;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,8 +15,10 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Plans;
 
 /// <summary>The fields of a plan (CJOIP), shared by the add and edit pages: binding, the date rules and applying them
 /// to the record. Saving goes through <see cref="PlanService"/>, which checks a published plan's period.</summary>
-public abstract class PlanFormModel(AppDbContext db, PlanService plans, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
+public abstract class PlanFormModel(AppDbContext db, PlanService plans, DocumentStore documents, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
+    private Document? upload;
+
     [BindProperty]
     [Required(ErrorMessage = "Enter the date the plan's period starts")]
     public DateOnly? PeriodStart { get; set; }
@@ -44,7 +48,25 @@ public abstract class PlanFormModel(AppDbContext db, PlanService plans, PublicCa
     [HttpsUrl]
     public string? Link { get; set; }
 
+    /// <summary>The plan as a file, instead of <see cref="Link"/>.</summary>
+    [BindProperty]
+    public IFormFile? PlanFile { get; set; }
+
+    /// <summary>The file the plan has now, shown by the upload field.</summary>
+    public DocumentSummary? CurrentPlanFile { get; private set; }
+
     protected PlanService Plans => plans;
+
+    /// <summary>Checks the uploaded file (if any) and adds it unsaved, for <see cref="Apply"/>; with the current file
+    /// found for the form in case it is shown again.</summary>
+    protected async Task ValidateFileAsync(Cjoip? plan, CancellationToken cancellationToken)
+    {
+        upload = await documents.TryAddUploadOrLinkAsync(PlanFile, Link, ModelState, nameof(PlanFile), PartnershipId, FormPages.Actor(User).UserId, cancellationToken);
+        await FindCurrentFileAsync(plan, cancellationToken);
+    }
+
+    protected async Task FindCurrentFileAsync(Cjoip? plan, CancellationToken cancellationToken) =>
+        CurrentPlanFile = await DocumentSummary.FindAsync(Db, plan?.DocumentId, cancellationToken);
 
     protected void Fill(Cjoip plan)
     {
@@ -107,6 +129,15 @@ public abstract class PlanFormModel(AppDbContext db, PlanService plans, PublicCa
         plan.ConsultationResponseLink = ConsultationResponseLink;
         plan.ConsultationResponseEmail = ConsultationResponseEmail;
         plan.Link = Link;
+        if (upload is not null)
+        {
+            plan.Document = upload;
+            plan.Link = null;
+        }
+        else if (Link is not null)
+        {
+            plan.DocumentId = null;
+        }
     }
 
     /// <summary>Saves through <see cref="PlanService.SaveAsync"/>; false (with the error on the period) when a

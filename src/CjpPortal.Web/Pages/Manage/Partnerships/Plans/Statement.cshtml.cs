@@ -3,9 +3,11 @@ using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,8 +18,18 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Plans;
 /// <summary>The participation statement for one plan: who from the third sector and community took part and how, the
 /// kinds of route and the partnership's own routes used, its link and the day it was published (blank while it is
 /// not). Only this partnership's routes can be chosen; any other id posted is refused and nothing is saved.</summary>
-public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
+[DocumentUploadLimits]
+public class StatementModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
 {
+    private Document? upload;
+
+    /// <summary>The statement as a file, instead of <see cref="Link"/>.</summary>
+    [BindProperty]
+    public IFormFile? StatementFile { get; set; }
+
+    /// <summary>The file the statement has now, shown by the upload field.</summary>
+    public DocumentSummary? CurrentStatementFile { get; private set; }
+
     public string Period { get; private set; } = string.Empty;
 
     [BindProperty]
@@ -61,6 +73,7 @@ public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cac
             Link = statement.Link;
             PublishedOn = statement.PublishedOn;
             Version = Db.VersionOf(statement);
+            CurrentStatementFile = await DocumentSummary.FindAsync(Db, statement.DocumentId, cancellationToken);
         }
 
         return Page();
@@ -74,6 +87,8 @@ public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cac
             return NotFound();
         }
 
+        upload = await documents.TryAddUploadOrLinkAsync(StatementFile, Link, ModelState, nameof(StatementFile), PartnershipId, FormPages.Actor(User).UserId, cancellationToken);
+        CurrentStatementFile = await DocumentSummary.FindAsync(Db, plan.ParticipationStatement?.DocumentId, cancellationToken);
         Validate();
         if (!ModelState.IsValid)
         {
@@ -96,6 +111,16 @@ public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cac
         statement.Summary = Summary;
         statement.RouteKinds = [.. RouteKinds.Distinct().Order().Select(k => (EngagementRouteKind)k)];
         statement.Link = Link;
+        if (upload is not null)
+        {
+            statement.Document = upload;
+            statement.Link = null;
+        }
+        else if (Link is not null)
+        {
+            statement.DocumentId = null;
+        }
+
         statement.PublishedOn = PublishedOn;
         var chosen = partnershipRoutes.Where(r => RouteIds.Contains(r.Id)).ToList();
         statement.Routes.Clear();
@@ -148,9 +173,9 @@ public class StatementModel(AppDbContext db, TimeProvider clock, PublicCache cac
             ModelState.AddModelError(nameof(PublishedOn), "The published date must be today or in the past");
         }
 
-        if (PublishedOn is not null && Link is null && ModelState.GetFieldValidationState(nameof(Link)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        if (PublishedOn is not null && Link is null && upload is null && CurrentStatementFile is null && ModelState.GetFieldValidationState(nameof(Link)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            ModelState.AddModelError(nameof(Link), "Give the link to the published statement, or leave the published date blank");
+            ModelState.AddModelError(nameof(Link), "Upload the published statement or give its link, or leave the published date blank");
         }
     }
 

@@ -3,9 +3,11 @@ using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Configurations;
+using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.TagHelpers;
 using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +22,8 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Returns;
 /// report, the board's third-sector seats, and third-sector involvement at each stage of the commissioning cycle. The
 /// due date comes from the configured deadline and is not edited here. A save from a form opened before someone
 /// else's save is refused (409).</summary>
-public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links, IOptions<PortalOptions> options)
+[DocumentUploadLimits]
+public class EditModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, ManageLinks links, IOptions<PortalOptions> options)
     : PartnershipFormModel(db, links)
 {
     public ReportingYear Year { get; private set; }
@@ -43,6 +46,13 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
 
     [BindProperty]
     public DateOnly? PublishedOn { get; set; }
+
+    /// <summary>The published report as a file, instead of <see cref="PublishedReportLink"/>.</summary>
+    [BindProperty]
+    public IFormFile? ReportFile { get; set; }
+
+    /// <summary>The file the return has now, shown by the upload field.</summary>
+    public DocumentSummary? CurrentReportFile { get; private set; }
 
     [BindProperty]
     [StringLength(AnnualReturn.PublishedReportLinkMaxLength, ErrorMessage = "The link must be {1} characters or fewer")]
@@ -95,6 +105,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         }
 
         Fill(annualReturn);
+        CurrentReportFile = await DocumentSummary.FindAsync(Db, annualReturn?.ReportDocumentId, cancellationToken);
         return Page();
     }
 
@@ -111,6 +122,8 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
             return FormPages.Invalid(this);
         }
 
+        var upload = await documents.TryAddUploadOrLinkAsync(ReportFile, PublishedReportLink, ModelState, nameof(ReportFile), PartnershipId, FormPages.Actor(User).UserId, cancellationToken);
+        CurrentReportFile = await DocumentSummary.FindAsync(Db, annualReturn?.ReportDocumentId, cancellationToken);
         Validate();
         if (!ModelState.IsValid)
         {
@@ -132,6 +145,16 @@ public class EditModel(AppDbContext db, TimeProvider clock, PublicCache cache, M
         annualReturn.SubmittedOn = SubmittedOn;
         annualReturn.PublishedOn = PublishedOn;
         annualReturn.PublishedReportLink = PublishedReportLink;
+        if (upload is not null)
+        {
+            annualReturn.ReportDocument = upload;
+            annualReturn.PublishedReportLink = null;
+        }
+        else if (PublishedReportLink is not null)
+        {
+            annualReturn.ReportDocumentId = null;
+        }
+
         annualReturn.BoardThirdSectorSeats = BoardThirdSectorSeats;
         var stageChanges = ApplyStages(annualReturn);
         if (!isNew)
