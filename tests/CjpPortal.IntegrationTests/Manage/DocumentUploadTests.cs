@@ -1,5 +1,5 @@
 using System.Net;
-using CjpPortal.Core.Domain;
+using DocumentFormat = CjpPortal.Core.Domain.DocumentFormat;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using static CjpPortal.IntegrationTests.Manage.ManageUsers;

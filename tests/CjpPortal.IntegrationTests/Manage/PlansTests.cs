@@ -363,7 +363,7 @@ public sealed class PlansTests(ReferenceDataFixture fixture) : ReferenceDataTest
     [Theory]
     [InlineData("PublishedOn", "2026-11-24", "https://falkirk.example.org/s", "today or in the past")]
     [InlineData("Link", "2026-11-01", "http://falkirk.example.org/s", "https://")]
-    [InlineData("Link", "2026-11-01", "", "Give the link to the published statement")]
+    [InlineData("Link", "2026-11-01", "", "Upload the published statement or give its link")]
     public async Task Post_StatementBreakingARule_Returns400AndSavesNothing(string field, string publishedOn, string link, string message)
     {
         // Arrange
