@@ -34,4 +34,9 @@ public static class CsvDownload
             await csv.NextRecordAsync();
         }
     }
+
+    /// <summary>A link as the open data gives it: absolute. Links typed in are already; an uploaded document's is the
+    /// portal's own path (<c>/documents/{id}/{file-name}</c>), made absolute at <paramref name="baseUri"/>.</summary>
+    public static string? Absolute(string? link, Uri baseUri) =>
+        link is not null && link.StartsWith('/') ? new Uri(baseUri, link.TrimStart('/')).ToString() : link;
 }

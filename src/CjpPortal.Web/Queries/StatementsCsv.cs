@@ -30,7 +30,7 @@ public static class StatementsCsv
             row.CurrentPlan?.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             StandingLabels.Of(row.Status),
             row.Statement?.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            row.Statement?.Link,
+            CsvDownload.Absolute(row.Statement?.Link, baseUri),
             new Uri(baseUri, $"partnerships/{row.Slug}").ToString(),
         }));
     }

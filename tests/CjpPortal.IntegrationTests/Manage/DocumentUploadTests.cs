@@ -38,6 +38,8 @@ public sealed class DocumentUploadTests(ReferenceDataFixture fixture) : Referenc
         var download = await Fixture.Client.GetAsync(new Uri(href, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        var csv = await Fixture.Client.GetStringAsync(new Uri($"/compare?areas=S12000014,S12000023&format=csv", UriKind.Relative));
+        Assert.Matches($"https?://[^,/]+{href}", csv);
     }
 
     [Fact]
