@@ -1,8 +1,10 @@
 using CjpPortal.Core.Documents;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
 using CjpPortal.Core.Seed;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,14 @@ public static class CoreServices
         // Disposing the scope returns the context to the pool.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Sign-in, two-factor, antiforgery and TempData cookies, and the signed links in e-mails, are protected by keys
+        // that must survive a restart and be shared by every instance (a worker builds unsubscribe links too), so they
+        // live in the database (data_protection_keys), not on one machine's disk.
+        services.AddDataProtection()
+            .SetApplicationName("cjp-portal")
+            .PersistKeysToDbContext<AppDbContext>();
+        services.AddSingleton<SignedTokens>();
 
         services.AddScoped<Seeder>();
         services.AddScoped<IEmailOutbox, EmailOutbox>();

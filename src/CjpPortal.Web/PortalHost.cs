@@ -4,7 +4,6 @@ using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Auth;
 using CjpPortal.Web.Queries;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -128,12 +127,6 @@ public static class PortalHost
         // Razor Pages validate the antiforgery token on every unsafe method by default. Route values (the slug and
         // ids an authorization decision depends on) bind from the route only.
         services.AddRazorPages(options => options.Conventions.Add(new RouteValuesFromRouteOnly()));
-        // Sign-in, two-factor, antiforgery and TempData cookies are protected by keys that must survive a restart and
-        // be shared by every instance, so they live in the database (data_protection_keys), not on one machine's disk.
-        services.AddDataProtection()
-            .SetApplicationName("cjp-portal")
-            .PersistKeysToDbContext<AppDbContext>();
-
         SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>
         {
