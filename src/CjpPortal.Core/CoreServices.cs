@@ -3,6 +3,7 @@ using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
+using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public static class CoreServices
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddScoped<OutboxAdministration>();
         EmailServices.Add(services);
+        SchedulerServices.Add(services);
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();

@@ -6,7 +6,7 @@ using Serilog.Formatting.Compact;
 
 namespace CjpPortal.Web;
 
-/// <summary><c>dotnet CjpPortal.Web.dll worker</c>: the outbox dispatcher alone, with no web server, for deployments
+/// <summary><c>dotnet CjpPortal.Web.dll worker</c>: the outbox dispatcher and the scheduler, with no web server, for deployments
 /// that send mail from a separate process. It runs the dispatcher even where the web instances have
 /// <c>Email:Dispatcher:Enabled=false</c>; several workers and web instances may send from one database at once.</summary>
 public static class WorkerCommand

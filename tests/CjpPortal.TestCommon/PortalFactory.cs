@@ -28,6 +28,7 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock, s
         builder.UseSetting("Serilog:MinimumLevel", minimumLogLevel);
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), when and where they choose.
         builder.UseSetting("Email:Dispatcher:Enabled", "false");
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

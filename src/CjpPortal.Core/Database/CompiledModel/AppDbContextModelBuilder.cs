@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("58f62af5-17a9-4b43-8d22-bb9939257af9"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
         {
         }
 
@@ -36,6 +36,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var applicationUser = ApplicationUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
+            var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
+            ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
