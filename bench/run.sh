@@ -169,7 +169,12 @@ run_wrk() {
   cjp_info "warm-up $warmup: $path"
   wrk -t"$threads" -c"$connections" -d"$warmup" "${auth[@]}" "$base$path" >/dev/null
   cjp_info "measure $duration: $path"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$CJP_ROOT/bench/lib/p95.lua" "${auth[@]}" "$base$path" >"$raw"
+  # Signed in: a script that takes the renewed session cookie, as a browser would (see bench/lib/signed-in.lua).
+  local script="$CJP_ROOT/bench/lib/p95.lua"
+  if [[ ${#auth[@]} -gt 0 ]]; then
+    script="$CJP_ROOT/bench/lib/signed-in.lua"
+  fi
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "${auth[@]}" "$base$path" >"$raw"
   rps="$(awk '/^Requests\/sec:/ { print $2 }' "$raw")"
   p95="$(awk '$1 == "p95-us:" { printf "%.2f", $2 / 1000 }' "$raw")"
   p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$raw")")"

@@ -14,7 +14,19 @@ public static class AuditedSave
 {
     /// <summary>Saves, and writes history for every audited record changed. Inside a transaction the caller began, the
     /// save joins it (the caller commits or rolls back both); otherwise it runs in a transaction of its own.</summary>
-    public static async Task SaveChangesAuditedAsync(this AppDbContext db, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static Task SaveChangesAuditedAsync(this AppDbContext db, AuditActor actor, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        db.SaveChangesAuditedAsync(actor, clock, alsoRecord: null, cancellationToken);
+
+    /// <summary>As <see cref="SaveChangesAuditedAsync(AppDbContext, AuditActor, TimeProvider, CancellationToken)"/>, plus
+    /// history rows the change tracker cannot see (a many-to-many list such as a statement's routes, or a return's stage
+    /// rows recorded as fields of the return): <paramref name="alsoRecord"/> makes them once the records are saved, so
+    /// it can use the id of a record added in this save, with the same actor and moment, in the same transaction.</summary>
+    public static async Task SaveChangesAuditedAsync(
+        this AppDbContext db,
+        AuditActor actor,
+        TimeProvider clock,
+        Func<AuditEntries, IEnumerable<AuditEntry>>? alsoRecord,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var entries = AuditEntries.For(actor, clock);
@@ -38,6 +50,11 @@ public static class AuditedSave
             var partnershipId = (change.Entry.Entity as IPartnershipOwned)?.OwningPartnershipId;
             db.AuditEntries.AddRange(change.Fields.Select(f =>
                 entries.Entry(partnershipId, change.Audited.Entity, entityId, f.Field, f.OldValue, f.Saved(change.Entry))));
+        }
+
+        if (alsoRecord is not null)
+        {
+            db.AuditEntries.AddRange(alsoRecord(entries));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -15,51 +15,50 @@ public sealed record DashboardRow(
     DateOnly? LastConfirmedOn,
     PartnershipStanding Standing);
 
-/// <summary>The read side of the CJS dashboard: three SQL statements whatever the number of partnerships (partnerships
-/// with plans and returns as a split query, then coordinator accounts), and the standing of each worked out by the
-/// Core rules from the same "today".</summary>
-public sealed class DashboardQueries(AppDbContext db, TimeProvider clock, IOptions<PortalOptions> options)
+/// <summary>The read side of the CJS dashboard: the partnerships with their plans and returns come from the directory
+/// snapshot (<see cref="DirectorySnapshotCache"/>, the read model the public pages share: every plan and return, drafts
+/// included, reloaded after any edit on any instance through <see cref="Infrastructure.PublicCache"/>), and coordinator
+/// accounts, which the snapshot does not hold, from one SQL statement on every request; the standing of each is worked
+/// out by the Core rules from the same "today".</summary>
+public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache snapshots, TimeProvider clock, IOptions<PortalOptions> options)
 {
+    /// <summary>Each partnership's coordinator accounts (users still in the coordinator role), and whether each is set
+    /// up (a password and an authenticator). Compiled once: the dashboard asks on every request.</summary>
+    private static readonly Func<AppDbContext, IAsyncEnumerable<CoordinatorAccount>> CoordinatorAccounts =
+        EF.CompileAsyncQuery((AppDbContext db) => db.PartnershipCoordinators.AsNoTracking()
+            .Where(pc => db.UserRoles.Any(ur => ur.UserId == pc.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Coordinator)))
+            .Select(pc => new CoordinatorAccount(pc.PartnershipId, pc.User!.PasswordHash != null && pc.User.TwoFactorEnabled)));
+
     public DateOnly Today => ScottishTime.Today(clock);
 
     public AnnualReturnDeadline Deadline => options.Value.AnnualReturnDeadline;
 
     public async Task<IReadOnlyList<DashboardRow>> RowsAsync(ReportingYear year, CancellationToken cancellationToken = default)
     {
-        var partnerships = await db.Partnerships.AsNoTracking().AsSplitQuery()
-            .OrderBy(p => p.Name)
-            .Select(p => new
-            {
-                p.Id,
-                p.Name,
-                p.Slug,
-                p.LastConfirmedOn,
-                Areas = p.CouncilAreas.OrderBy(a => a.Name).Select(a => new AreaListItem(a.GssCode, a.Name)).ToList(),
-                Plans = p.Cjoips.Select(c => new PlanDates(
-                    c.Id,
-                    c.PeriodStart,
-                    c.PeriodEnd,
-                    c.ConsultationOpensOn,
-                    c.ConsultationClosesOn,
-                    c.PublishedOn,
-                    c.ParticipationStatement == null ? null : c.ParticipationStatement.PublishedOn)).ToList(),
-                Returns = p.AnnualReturns.Select(r => new ReturnDates(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedOn)).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var partnerships = await snapshots.GetAsync(cancellationToken);
 
-        var coordinatorRoleIds = db.Roles.Where(r => r.Name == Roles.Coordinator).Select(r => r.Id);
-        var accounts = await db.PartnershipCoordinators.AsNoTracking()
-            .Where(pc => db.UserRoles.Any(ur => ur.UserId == pc.UserId && coordinatorRoleIds.Contains(ur.RoleId)))
-            .Select(pc => new { pc.PartnershipId, SetUp = pc.User!.PasswordHash != null && pc.User.TwoFactorEnabled })
-            .ToListAsync(cancellationToken);
+        var accounts = new List<CoordinatorAccount>();
+        await foreach (var account in CoordinatorAccounts(db).WithCancellation(cancellationToken))
+        {
+            accounts.Add(account);
+        }
+
         var accountsByPartnership = accounts.ToLookup(a => a.PartnershipId);
 
         var today = Today;
         return [.. partnerships.Select(p =>
         {
             var own = accountsByPartnership[p.Id].ToList();
-            var facts = new PartnershipFacts(p.Plans, p.Returns, p.LastConfirmedOn, own.Count(a => a.SetUp), own.Count(a => !a.SetUp));
-            return new DashboardRow(p.Id, p.Name, p.Slug, p.Areas, p.LastConfirmedOn, PartnershipStanding.Of(facts, year, Deadline, today));
+            var facts = new PartnershipFacts(
+                [.. p.Plans.Select(plan => plan.Dates)],
+                [.. p.AnnualReturns.Select(r => new ReturnDates(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedOn))],
+                p.LastConfirmedOn,
+                own.Count(a => a.SetUp),
+                own.Count(a => !a.SetUp));
+            var areas = p.Areas.Select(a => new AreaListItem(a.GssCode, a.Name)).ToList();
+            return new DashboardRow(p.Id, p.Name, p.Slug, areas, p.LastConfirmedOn, PartnershipStanding.Of(facts, year, Deadline, today));
         })];
     }
 }
+
+internal sealed record CoordinatorAccount(int PartnershipId, bool SetUp);

@@ -19,6 +19,11 @@ namespace CjpPortal.Web.Infrastructure.Auth;
 /// and a refused cookie makes the request anonymous, which is then served the cached anonymous page.</para></summary>
 public static class SecurityStampCheck
 {
+    /// <summary>Compiled once: every signed-in request asks.</summary>
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<string?>> StampOf =
+        EF.CompileAsyncQuery((AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
+            db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault());
+
     /// <summary>Wraps the cookie's principal validation (Identity's interval check) with the per-request stamp check.</summary>
     public static void Add(CookieAuthenticationOptions options)
     {
@@ -41,10 +46,7 @@ public static class SecurityStampCheck
         if (Guid.TryParse(context.Principal?.FindFirstValue(claims.UserIdClaimType), out var userId) && stamp is not null)
         {
             var db = http.RequestServices.GetRequiredService<AppDbContext>();
-            var current = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId)
-                .Select(u => u.SecurityStamp)
-                .FirstOrDefaultAsync(http.RequestAborted);
+            var current = await StampOf(db, userId, http.RequestAborted);
             if (current is not null && string.Equals(current, stamp, StringComparison.Ordinal))
             {
                 return true;

@@ -133,16 +133,12 @@ public class StatementModel(AppDbContext db, TimeProvider clock, DocumentStore d
         try
         {
             var actor = FormPages.Actor(User);
-            await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-            await Db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
-            if (routesBefore != routesAfter)
-            {
-                Db.AuditEntries.Add(AuditEntries.For(actor, clock).Entry(plan.PartnershipId, HistoryCatalogue.ParticipationStatement.Entity, statement.Id,
-                    HistoryCatalogue.StatementRoutesField, routesBefore, routesAfter));
-                await Db.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            // The routes are a many-to-many list the change tracker records as join rows, so history gets them as one field.
+            await Db.SaveChangesAuditedAsync(actor, clock, entries => routesBefore == routesAfter
+                ? []
+                : [entries.Entry(plan.PartnershipId, HistoryCatalogue.ParticipationStatement.Entity, statement.Id,
+                    HistoryCatalogue.StatementRoutesField, routesBefore, routesAfter)],
+                cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -165,14 +165,10 @@ public class EditModel(AppDbContext db, TimeProvider clock, DocumentStore docume
 
         try
         {
-            await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-            var actor = FormPages.Actor(User);
-            await Db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
-            var entries = AuditEntries.For(actor, clock);
-            Db.AuditEntries.AddRange(stageChanges.Select(c =>
-                entries.Entry(PartnershipId, HistoryCatalogue.AnnualReturn.Entity, annualReturn.Id, c.Field, c.OldValue, c.NewValue)));
-            await Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // The stage rows are recorded as fields of the return, with the return's id (known once a new one is saved).
+            await Db.SaveChangesAuditedAsync(FormPages.Actor(User), clock, entries => stageChanges.Select(c =>
+                entries.Entry(PartnershipId, HistoryCatalogue.AnnualReturn.Entity, annualReturn.Id, c.Field, c.OldValue, c.NewValue)),
+                cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
