@@ -1,3 +1,4 @@
+using CjpPortal.Core.Audit;
 using CjpPortal.Core.Domain;
 using NpgsqlTypes;
 
@@ -7,7 +8,7 @@ namespace CjpPortal.Core.Organisations;
 /// it does (<see cref="Themes"/>) and where (<see cref="Areas"/> or <see cref="CoversAllOfScotland"/>). It adds itself
 /// without an account, verifies its contact e-mail by link, and is published once a coordinator of one of its areas
 /// or CJS staff approves it; afterwards it is edited through signed links e-mailed to that contact.</summary>
-public class Organisation
+public class Organisation : IPartnershipOwned
 {
     public const int NameMaxLength = 200;
     public const int CharityNumberMaxLength = 8;
@@ -86,6 +87,9 @@ public class Organisation
     public bool IsPublished => Status == OrganisationStatus.Published;
 
     public void RenewLinkStamp() => LinkStamp = Guid.NewGuid();
+
+    /// <summary>A listing's history belongs to no partnership: it is shown on the listing's own history.</summary>
+    int? IPartnershipOwned.OwningPartnershipId => null;
 }
 
 /// <summary>A council area an organisation works in.</summary>
