@@ -4,7 +4,6 @@ using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CjpPortal.Web.Pages.Organisations;
 
@@ -60,12 +59,8 @@ public class EditModel(AppDbContext db, OrganisationLinks organisationLinks, Org
         {
             await listings.SaveOwnerEditAsync(organisation, links.BaseUri(Request), cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+        catch (DbUpdateException exception) when (RefusedForCharityNumber(exception))
         {
-            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OrganisationConfiguration.CharityNumberIndex,
-        })
-        {
-            ModelState.AddModelError(nameof(CharityNumber), $"{DuplicateMessage} with this charity number");
             await LoadChoicesAsync(cancellationToken);
             return FormPages.Invalid(this);
         }

@@ -7,7 +7,6 @@ using CjpPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CjpPortal.Web.Pages.Organisations;
 
@@ -58,12 +57,8 @@ public class NewModel(AppDbContext db, OrganisationListings listings, PortalLink
         {
             await listings.AddAsync(organisation, links.BaseUri(Request), cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException
+        catch (DbUpdateException exception) when (RefusedForCharityNumber(exception))
         {
-            SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OrganisationConfiguration.CharityNumberIndex,
-        })
-        {
-            ModelState.AddModelError(nameof(CharityNumber), $"{DuplicateMessage} with this charity number");
             await LoadChoicesAsync(cancellationToken);
             return FormPages.Invalid(this);
         }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CjpPortal.Web.Pages.Organisations;
 
@@ -111,28 +112,14 @@ public abstract class OrganisationFormModel(AppDbContext db) : PageModel
         {
             ModelState.AddModelError(nameof(Themes), "Choose at least one thing the organisation does");
         }
-        else if (Themes.Any(t => Core.Organisations.Themes.BySlug(t) is null))
-        {
-            ModelState.AddModelError(nameof(Themes), "Choose themes from the list");
-        }
 
         if (RouteKinds.Any(k => !Enum.IsDefined((EngagementRouteKind)k)))
         {
             ModelState.AddModelError(nameof(RouteKinds), "Choose kinds of route from the list");
         }
 
-        if (AllOfScotland)
-        {
-            AreaIds = [];
-        }
-        else if (AreaIds.Count == 0)
-        {
-            ModelState.AddModelError(nameof(AreaIds), "Choose the council areas the organisation works in, or all of Scotland");
-        }
-        else if (AreaIds.Distinct().Count() != await db.CouncilAreas.CountAsync(a => AreaIds.Contains(a.Id), cancellationToken))
-        {
-            ModelState.AddModelError(nameof(AreaIds), "Choose council areas from the list");
-        }
+        AreaIds = await ValidateThemesAndAreasAsync(db, ModelState, Themes, AllOfScotland, AreaIds,
+            "Choose the council areas the organisation works in, or all of Scotland", cancellationToken);
 
         if (!ModelState.IsValid)
         {
@@ -156,6 +143,51 @@ public abstract class OrganisationFormModel(AppDbContext db) : PageModel
             ModelState.AddModelError(duplicate.SameNumber ? nameof(CharityNumber) : nameof(Name),
                 duplicate.SameNumber ? $"{DuplicateMessage} with this charity number" : $"{DuplicateMessage} in one of these areas");
         }
+    }
+
+    /// <summary>The checks the listing and service forms share: theme slugs from the list, and council areas from the
+    /// list unless all of Scotland (then none are kept). Returns the area ids to keep.</summary>
+    public static async Task<List<int>> ValidateThemesAndAreasAsync(AppDbContext db, ModelStateDictionary modelState, IReadOnlyCollection<string> themes,
+        bool allOfScotland, List<int> areaIds, string noAreasMessage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(themes);
+        ArgumentNullException.ThrowIfNull(areaIds);
+        if (themes.Any(t => Core.Organisations.Themes.BySlug(t) is null))
+        {
+            modelState.AddModelError(nameof(Themes), "Choose themes from the list");
+        }
+
+        if (allOfScotland)
+        {
+            return [];
+        }
+
+        if (areaIds.Count == 0)
+        {
+            modelState.AddModelError(nameof(AreaIds), noAreasMessage);
+        }
+        else if (areaIds.Distinct().Count() != await db.CouncilAreas.CountAsync(a => areaIds.Contains(a.Id), cancellationToken))
+        {
+            modelState.AddModelError(nameof(AreaIds), "Choose council areas from the list");
+        }
+
+        return areaIds;
+    }
+
+    /// <summary>Whether a save failed on the unique charity number (a listing added between the check and the save);
+    /// if so the error is shown on the field.</summary>
+    protected bool RefusedForCharityNumber(DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception.InnerException is not PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OrganisationConfiguration.CharityNumberIndex })
+        {
+            return false;
+        }
+
+        ModelState.AddModelError(nameof(CharityNumber), $"{DuplicateMessage} with this charity number");
+        return true;
     }
 
     /// <summary>Copies the validated fields onto <paramref name="organisation"/>; its areas are replaced.</summary>

@@ -110,23 +110,8 @@ public class ServiceModel(AppDbContext db, OrganisationLinks organisationLinks, 
         }
 
         Email = EmailAddress.Normalise(Email);
-        if (Themes.Any(t => Core.Organisations.Themes.BySlug(t) is null))
-        {
-            ModelState.AddModelError(nameof(Themes), "Choose themes from the list");
-        }
-
-        if (AllOfScotland)
-        {
-            AreaIds = [];
-        }
-        else if (AreaIds.Count == 0)
-        {
-            ModelState.AddModelError(nameof(AreaIds), "Choose the council areas the service is offered in, or all of Scotland");
-        }
-        else if (AreaIds.Distinct().Count() != await db.CouncilAreas.CountAsync(a => AreaIds.Contains(a.Id), cancellationToken))
-        {
-            ModelState.AddModelError(nameof(AreaIds), "Choose council areas from the list");
-        }
+        AreaIds = await OrganisationFormModel.ValidateThemesAndAreasAsync(db, ModelState, Themes, AllOfScotland, AreaIds,
+            "Choose the council areas the service is offered in, or all of Scotland", cancellationToken);
 
         if (!ModelState.IsValid)
         {
