@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<PlanService>();
+        services.AddSingleton<Organisations.OrganisationLinks>();
+        services.AddScoped<Organisations.OrganisationListings>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ public static class PortalEndpoints
         DirectoryCsv.Map(app);
         DashboardCsv.Map(app);
         StatementsCsv.Map(app);
+        OrganisationsCsv.Map(app);
         DocumentDownload.Map(app);
         EngagementCsv.Map(app);
     }

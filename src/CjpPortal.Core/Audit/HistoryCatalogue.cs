@@ -96,6 +96,9 @@ public static class HistoryCatalogue
     public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "Id", "PartnershipId", "xmin", "DisplayOrder", nameof(Domain.Document.UploadedAt), nameof(Domain.Document.UploadedById),
+        // A listing's derived search columns, link stamp and timestamps: the entry's own time says when.
+        nameof(Organisations.Organisation.SearchText), nameof(Organisations.Organisation.SearchVector), nameof(Organisations.Organisation.LinkStamp),
+        nameof(Organisations.Organisation.CreatedAt), nameof(Organisations.Organisation.UpdatedAt),
     };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
@@ -256,7 +259,51 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, Account];
+    /// <summary>A third-sector organisation's listing (no partnership: shown on the listing's moderation page).</summary>
+    public static AuditedEntity Organisation { get; } = new(nameof(Organisations.Organisation), typeof(Organisations.Organisation), "Organisation listing",
+        nameof(Organisations.Organisation.Name), new()
+        {
+            ["Name"] = "Name",
+            ["CharityNumber"] = "Charity number",
+            ["Website"] = "Website",
+            ["ContactEmail"] = "Contact e-mail",
+            ["ContactEmailVerifiedAt"] = "Contact e-mail verified",
+            ["PublicEmail"] = "Public e-mail",
+            ["Phone"] = "Phone",
+            ["Description"] = "Description",
+            ["Status"] = "Status",
+            ["ModerationReason"] = "Moderator's reason",
+            ["ModeratedAt"] = "Moderated",
+            ["PublishedAt"] = "First published",
+            ["ConfirmedAt"] = "Last confirmed",
+            ["CoversAllOfScotland"] = "Works in all of Scotland",
+            ["Themes"] = "Themes",
+            ["RouteKinds"] = "Partnership routes taken part in",
+            [OrganisationAreasField] = "Council areas",
+        });
+
+    /// <summary>A listing's service, named by its name; its organisation is the OrganisationId field.</summary>
+    public static AuditedEntity OrganisationService { get; } = new(nameof(Organisations.OrganisationService), typeof(Organisations.OrganisationService), "Service",
+        nameof(Organisations.OrganisationService.Name), new()
+        {
+            ["OrganisationId"] = "Organisation",
+            ["Name"] = "Name",
+            ["Description"] = "Description",
+            ["WhoItIsFor"] = "Who it is for",
+            ["HowToAccess"] = "How to refer or get in touch",
+            ["Email"] = "E-mail",
+            ["Phone"] = "Phone",
+            ["Website"] = "Website",
+            ["CoversAllOfScotland"] = "Offered in all of Scotland",
+            ["Themes"] = "Themes",
+            [OrganisationAreasField] = "Council areas",
+        });
+
+    /// <summary>The audit field listing a listing's or service's council areas by name (written by hand, as the audited
+    /// save does not see the join rows).</summary>
+    public const string OrganisationAreasField = "Areas";
+
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, Account, Organisation, OrganisationService];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 
@@ -318,6 +365,10 @@ public static class HistoryCatalogue
                 Capitalised(Labels.Of(representation)),
             not null when type == typeof(DocumentFormat) && Enum.TryParse<DocumentFormat>(value, out var documentFormat) => Labels.Of(documentFormat),
             not null when type == typeof(ThirdSectorInvolvement) && Enum.TryParse<ThirdSectorInvolvement>(value, out var involvement) => Labels.Of(involvement),
+            not null when type == typeof(Organisations.OrganisationStatus) && Enum.TryParse<Organisations.OrganisationStatus>(value, out var status) =>
+                Organisations.OrganisationStatusLabels.Of(status),
+            not null when type == typeof(List<Organisations.Theme>) => string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => Enum.TryParse<Organisations.Theme>(v, out var theme) ? Organisations.Themes.NameOf(theme) : v)),
             _ => value,
         };
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -994,6 +995,317 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("partnership_coordinators", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("charity_number");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<DateTimeOffset?>("ContactEmailVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_email_verified_at");
+
+                    b.Property<bool>("CoversAllOfScotland")
+                        .HasColumnType("boolean")
+                        .HasColumnName("covers_all_of_scotland");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LinkStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_stamp");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("moderation_reason");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PublicEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("public_email");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.PrimitiveCollection<int[]>("RouteKinds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("route_kinds");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(search_text, '')), 'B')", true);
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("Themes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("themes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("CharityNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_charity_number");
+
+                    b.HasIndex("ContactEmail")
+                        .HasDatabaseName("ix_organisations_contact_email");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_organisations_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_organisations_search_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_organisations_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_organisations_status");
+
+                    b.HasIndex("Themes")
+                        .HasDatabaseName("ix_organisations_themes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
+
+                    b.ToTable("organisations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organisations_charity_number", "charity_number ~ '^SC[0-9]{6}$'");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("CouncilAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("council_area_id");
+
+                    b.HasKey("OrganisationId", "CouncilAreaId")
+                        .HasName("pk_organisation_areas");
+
+                    b.HasIndex("CouncilAreaId")
+                        .HasDatabaseName("ix_organisation_areas_council_area_id");
+
+                    b.ToTable("organisation_areas", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CoversAllOfScotland")
+                        .HasColumnType("boolean")
+                        .HasColumnName("covers_all_of_scotland");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_order");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HowToAccess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("how_to_access");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(name, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(search_text, '')), 'B')", true);
+
+                    b.PrimitiveCollection<int[]>("Themes")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("themes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("website");
+
+                    b.Property<string>("WhoItIsFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("who_it_is_for");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisation_services");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_organisation_services_organisation_id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_organisation_services_search_text_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_organisation_services_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Themes")
+                        .HasDatabaseName("ix_organisation_services_themes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
+
+                    b.ToTable("organisation_services", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationServiceArea", b =>
+                {
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("CouncilAreaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("council_area_id");
+
+                    b.HasKey("ServiceId", "CouncilAreaId")
+                        .HasName("pk_organisation_service_areas");
+
+                    b.HasIndex("CouncilAreaId")
+                        .HasDatabaseName("ix_organisation_service_areas_council_area_id");
+
+                    b.ToTable("organisation_service_areas", (string)null);
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Scheduling.ScheduledOccurrence", b =>
                 {
                     b.Property<long>("Id")
@@ -1433,6 +1745,60 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationArea", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.CouncilArea", "CouncilArea")
+                        .WithMany()
+                        .HasForeignKey("CouncilAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_areas_council_areas_council_area_id");
+
+                    b.HasOne("CjpPortal.Core.Organisations.Organisation", "Organisation")
+                        .WithMany("Areas")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_areas_organisations_organisation_id");
+
+                    b.Navigation("CouncilArea");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationService", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Organisations.Organisation", "Organisation")
+                        .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_services_organisations_organisation_id");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationServiceArea", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.CouncilArea", "CouncilArea")
+                        .WithMany()
+                        .HasForeignKey("CouncilAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_service_areas_council_areas_council_area_id");
+
+                    b.HasOne("CjpPortal.Core.Organisations.OrganisationService", "Service")
+                        .WithMany("Areas")
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organisation_service_areas_organisation_services_service_id");
+
+                    b.Navigation("CouncilArea");
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1543,6 +1909,18 @@ namespace CjpPortal.Core.Migrations
             modelBuilder.Entity("CjpPortal.Core.Identity.ApplicationUser", b =>
                 {
                     b.Navigation("Partnerships");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Areas");
+
+                    b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationService", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }

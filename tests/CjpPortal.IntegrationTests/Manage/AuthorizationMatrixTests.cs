@@ -55,6 +55,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     [
         new("GET", "/manage", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden]),
         new("GET", "/manage/partnerships/{slug}", null, PartnershipPage),
+        // Organisations' listings: any moderator sees the queue (limited to their areas); a listing in the matrix
+        // partnership's area is for its coordinators and national staff.
+        new("GET", "/manage/organisations", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed]),
+        new("GET", "/manage/organisations/{id:int}", null, PartnershipPage),
+        // The Review handler only re-renders the page with the confirmation step (200, nothing saved): it is covered by
+        // the GET row's guard and by OrganisationFlowTests; Confirm is the one that changes the listing.
+        new("POST", "/manage/organisations/{id:int}?handler=Confirm", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Decision"] = "RequestChanges",
+            ["Reason"] = "Asked by the authorization matrix",
+        }), PartnershipPage),
         new("POST", "/manage/partnerships/{slug}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/details", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/details", async (f, slug) => new Dictionary<string, string>
@@ -344,6 +355,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
     /// a draft plan of its own for each publish cell, so an allowed removal or publication leaves the next cell its
     /// target; otherwise the partnership's first contact, route or plan.</summary>
     private static async Task<int> RecordIdAsync(PortalFixture f, string route, string slug) =>
+        route.StartsWith("/manage/organisations/", StringComparison.Ordinal) ? await OrganisationIdAsync(f, slug) :
         route.Contains("/plans/", StringComparison.Ordinal) ? await PlanIdAsync(f, route, slug) :
         (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
         {
@@ -352,6 +364,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             (false, true) => (await f.CreateRouteAsync(slug, $"Matrix route {Guid.NewGuid():N}")).Id,
             (false, false) => await RouteIdAsync(f, slug),
         };
+
+    /// <summary>A new listing waiting for moderation in the first council area of <paramref name="slug"/>.</summary>
+    private static async Task<int> OrganisationIdAsync(PortalFixture f, string slug)
+    {
+        var area = await f.WithDbContextAsync(db => db.CouncilAreas.Where(a => a.Partnership.Slug == slug).OrderBy(a => a.Name).Select(a => a.Name).FirstAsync());
+        return (await f.CreateOrganisationAsync($"Matrix listing {Guid.NewGuid():N}", areas: [area],
+            status: CjpPortal.Core.Organisations.OrganisationStatus.AwaitingModeration)).Id;
+    }
 
     private static int matrixPlans;
 

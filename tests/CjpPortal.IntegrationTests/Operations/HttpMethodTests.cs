@@ -153,6 +153,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{year:int}", "2024", StringComparison.Ordinal)
                 .Replace("{id:long}", "1", StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
+                .Replace("{serviceId:int?}", "1", StringComparison.Ordinal)
                 .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))
             .ToList();
         Assert.All(urls, url => Assert.DoesNotContain("{", url, StringComparison.Ordinal));

@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("03ecff38-e8fa-4f8d-8142-52864b9f7f85"), entityTypeCount: 31)
         {
         }
 
@@ -36,6 +36,10 @@ namespace CjpPortal.Core.Database.CompiledModel
             var applicationUser = ApplicationUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
+            var organisation = OrganisationEntityType.Create(this);
+            var organisationArea = OrganisationAreaEntityType.Create(this);
+            var organisationService = OrganisationServiceEntityType.Create(this);
+            var organisationServiceArea = OrganisationServiceAreaEntityType.Create(this);
             var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -64,6 +68,11 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
             PartnershipCoordinatorEntityType.CreateForeignKey2(partnershipCoordinator, applicationUser);
+            OrganisationAreaEntityType.CreateForeignKey1(organisationArea, councilArea);
+            OrganisationAreaEntityType.CreateForeignKey2(organisationArea, organisation);
+            OrganisationServiceEntityType.CreateForeignKey1(organisationService, organisation);
+            OrganisationServiceAreaEntityType.CreateForeignKey1(organisationServiceArea, councilArea);
+            OrganisationServiceAreaEntityType.CreateForeignKey2(organisationServiceArea, organisationService);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
@@ -94,6 +103,10 @@ namespace CjpPortal.Core.Database.CompiledModel
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
+            OrganisationEntityType.CreateAnnotations(organisation);
+            OrganisationAreaEntityType.CreateAnnotations(organisationArea);
+            OrganisationServiceEntityType.CreateAnnotations(organisationService);
+            OrganisationServiceAreaEntityType.CreateAnnotations(organisationServiceArea);
             ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

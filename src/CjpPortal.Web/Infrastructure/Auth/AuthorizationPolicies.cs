@@ -14,6 +14,10 @@ public static class AuthorizationPolicies
     /// <summary>Editing one partnership's pages (the <c>{slug}</c> in the URL): its coordinators, CJS staff, administrators.</summary>
     public const string PartnershipEditor = nameof(PartnershipEditor);
 
+    /// <summary>The moderation of organisations' listings (<c>/manage/organisations</c>): coordinators, CJS staff and
+    /// administrators; which listings a coordinator may decide on is checked per listing (its council areas).</summary>
+    public const string OrganisationModerator = nameof(OrganisationModerator);
+
     /// <summary>A person's own account settings (password, recovery codes, authenticator app): anyone signed in with
     /// both factors, whatever their role.</summary>
     public const string AccountHolder = nameof(AccountHolder);
@@ -33,6 +37,7 @@ public static class AuthorizationPolicies
             .AddPolicy(PartnershipEditor, policy => TwoFactor(policy)
                 .RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator)
                 .AddRequirements(new PartnershipAccessRequirement()))
+            .AddPolicy(OrganisationModerator, policy => TwoFactor(policy).RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator))
             .AddPolicy(AccountHolder, policy => TwoFactor(policy));
     }
 

@@ -10,8 +10,11 @@ namespace CjpPortal.Web.Pages.Partnerships;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.PolicyName)]
-public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options, PublicLinks links) : PageModel
+public class ShowModel(DirectoryQueries queries, OrganisationQueries organisations, IOptions<PortalOptions> options, PublicLinks links) : PageModel
 {
+    /// <summary>Published third-sector organisations working in the partnership's areas (or all of Scotland).</summary>
+    public IReadOnlyList<OrganisationListItem> Organisations { get; private set; } = [];
+
     public PartnershipSnapshot Partnership { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
@@ -48,6 +51,7 @@ public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options
 
         Partnership = partnership;
         Today = queries.Today;
+        Organisations = await organisations.InAreasAsync([.. partnership.Areas.Select(a => a.GssCode)], cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,40 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Organisations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Pages.Organisations;
+
+/// <summary>Loads the listing a signed edit link is for: the id from the route, the token from the query string or
+/// the form, valid for this listing as it is now and a status its owner may edit in.</summary>
+public static class OwnerPages
+{
+    public static async Task<Organisation?> FindEditableAsync(AppDbContext db, OrganisationLinks links, int id, string? token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(links);
+        var organisation = await db.Organisations
+            .Include(o => o.Areas)
+            .Include(o => o.Services).ThenInclude(s => s.Areas)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return organisation is not null && OrganisationListings.OwnerCanEdit(organisation.Status)
+            && links.IsValid(OrganisationLinks.EditPurpose, token, organisation)
+                ? organisation
+                : null;
+    }
+
+    /// <summary>A signed link that is tampered with, expired, replaced or for a listing in the wrong state: 404.</summary>
+    public static PartialViewResult LinkNotWorking(PageModel page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Response.StatusCode = StatusCodes.Status404NotFound;
+        return page.Partial("_LinkNotWorking");
+    }
+
+    public static string EditPath(int id, string? token) => OrganisationLinks.EditPath(id, token ?? string.Empty);
+
+    public static string ServicePath(int id, int? serviceId, string? token) =>
+        $"/organisations/{id}/services{(serviceId is { } s ? "/" + s : "")}?token={Uri.EscapeDataString(token ?? string.Empty)}";
+}

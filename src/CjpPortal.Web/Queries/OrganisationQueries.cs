@@ -1,0 +1,110 @@
+using CjpPortal.Core;
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Queries;
+
+/// <summary>A published listing as its public page shows it.</summary>
+public sealed record OrganisationView(
+    int Id, string Name, string? CharityNumber, string? Website, string? PublicEmail, string? Phone, string Description,
+    IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<string> Areas, IReadOnlyList<EngagementRouteKind> RouteKinds,
+    DateTimeOffset? ConfirmedAt, IReadOnlyList<ServiceView> Services);
+
+public sealed record ServiceView(
+    int Id, string Name, string Description, string? WhoItIsFor, string? HowToAccess, string? Email, string? Phone, string? Website,
+    IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<string> Areas);
+
+/// <summary>A listing in search results and on partnership pages.</summary>
+public sealed record OrganisationListItem(int Id, string Name, string Description, IReadOnlyList<Theme> Themes, bool AllOfScotland,
+    IReadOnlyList<string> Areas, IReadOnlyList<string> ServiceNames);
+
+/// <summary>What the search page asks for: words, a theme, council areas (from an area or a place), a page. Each
+/// given filter narrows the result (AND).</summary>
+public sealed record OrganisationSearch(string? Words, Theme? Theme, IReadOnlyList<int> AreaIds, int? Page);
+
+public sealed record Facet<T>(T Value, int Count);
+
+public sealed record OrganisationSearchResult(
+    int Total, int PageNumber, int PageCount, IReadOnlyList<OrganisationListItem> Items,
+    IReadOnlyList<Facet<Theme>> ThemeCounts, IReadOnlyList<Facet<int>> AreaCounts);
+
+/// <summary>Read models of the organisation directory. Only published listings are ever returned. Word search is
+/// PostgreSQL full-text search (English configuration: "housing" finds "house") on a generated, GIN-indexed tsvector,
+/// or else pg_trgm word similarity (<c>&lt;%</c>, GIN-indexed) on the same text, so "mentle helth" still finds
+/// "mental health". Themes' names are part of that text. Filters by theme and area use the listing's own themes and
+/// areas (an all-of-Scotland listing is in every area).</summary>
+public sealed class OrganisationQueries(AppDbContext db)
+{
+    public const int PageSize = 20;
+
+    public Task<OrganisationView?> FindPublishedAsync(int id, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking()
+            .Where(o => o.Id == id && o.Status == OrganisationStatus.Published)
+            .Select(o => new OrganisationView(
+                o.Id, o.Name, o.CharityNumber, o.Website, o.PublicEmail, o.Phone, o.Description, o.Themes, o.CoversAllOfScotland,
+                o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(), o.RouteKinds, o.ConfirmedAt,
+                o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => new ServiceView(
+                    s.Id, s.Name, s.Description, s.WhoItIsFor, s.HowToAccess, s.Email, s.Phone, s.Website, s.Themes, s.CoversAllOfScotland,
+                    s.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList())).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Published listings working in any of the council areas <paramref name="gssCodes"/> (or all of
+    /// Scotland), by name.</summary>
+    public async Task<IReadOnlyList<OrganisationListItem>> InAreasAsync(IReadOnlyCollection<string> gssCodes, CancellationToken cancellationToken) =>
+        await Items(Published().Where(o => o.CoversAllOfScotland || o.Areas.Any(a => gssCodes.Contains(a.CouncilArea.GssCode))).OrderBy(o => o.Name).ThenBy(o => o.Id))
+            .ToListAsync(cancellationToken);
+
+    public async Task<OrganisationSearchResult> SearchAsync(OrganisationSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var matching = Published();
+        var words = string.IsNullOrWhiteSpace(search.Words) ? null : search.Words.Trim();
+        if (words is not null)
+        {
+            matching = matching.Where(o => o.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", words))
+                || EF.Functions.TrigramsAreWordSimilar(words, o.SearchText));
+        }
+
+        if (search.Theme is { } theme)
+        {
+            matching = matching.Where(o => o.Themes.Contains(theme));
+        }
+
+        if (search.AreaIds.Count > 0)
+        {
+            var areaIds = search.AreaIds;
+            matching = matching.Where(o => o.CoversAllOfScotland || o.Areas.Any(a => areaIds.Contains(a.CouncilAreaId)));
+        }
+
+        var total = await matching.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
+
+        var ordered = words is null
+            ? matching.OrderBy(o => o.Name).ThenBy(o => o.Id)
+            : matching
+                .OrderByDescending(o => o.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", words)) + EF.Functions.TrigramsWordSimilarity(words, o.SearchText))
+                .ThenBy(o => o.Name).ThenBy(o => o.Id);
+        var items = await Items(ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+
+        var themeCounts = await matching.SelectMany(o => o.Themes).GroupBy(t => t).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var nationwide = await matching.CountAsync(o => o.CoversAllOfScotland, cancellationToken);
+        var areaCounts = await matching.SelectMany(o => o.Areas).GroupBy(a => a.CouncilAreaId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var allAreaIds = await db.CouncilAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Id).ToListAsync(cancellationToken);
+
+        return new OrganisationSearchResult(
+            total, pageNumber, pageCount, items,
+            [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, themeCounts.FirstOrDefault(c => c.Key == t.Theme)?.Count ?? 0))],
+            [.. allAreaIds.Select(id => new Facet<int>(id, areaCounts.GetValueOrDefault(id) + nationwide))]);
+    }
+
+    private IQueryable<Organisation> Published() => db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Published);
+
+    private static IQueryable<OrganisationListItem> Items(IQueryable<Organisation> organisations) =>
+        organisations.Select(o => new OrganisationListItem(
+            o.Id, o.Name, o.Description, o.Themes, o.CoversAllOfScotland,
+            o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(),
+            o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => s.Name).ToList()));
+}
