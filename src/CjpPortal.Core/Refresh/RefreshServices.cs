@@ -12,6 +12,8 @@ internal static class RefreshServices
     {
         services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RefreshOptions>, Validator>();
+        services.AddScoped<RefreshReminders>();
+        services.AddScoped<RefreshProgress>();
         services.AddScheduledJob<RefreshJob>();
         services.AddScheduledJob<ReturnDueJob>();
     }

@@ -49,10 +49,14 @@ public sealed class ReturnDueJob(
             var messages = to.Select(address => new ReturnDueEmail(address, p.Name, year.Label, dueOn, links.Returns(p.Slug)).ToMessage()).ToList();
             await ScheduledMail.SendOnceAsync(
                 db, outbox, RefreshOccurrences.ReturnDueKind, RefreshOccurrences.ReturnDueKey(year.StartYear, p.Id, daysBefore), now, messages,
-                () => NotSubmittedAsync(p.Id, year.StartYear, cancellationToken), cancellationToken);
+                () => NotSubmittedAsync(p.Id, year.StartYear, today, cancellationToken), cancellationToken);
         }
     }
 
-    private Task<bool> NotSubmittedAsync(int partnershipId, int yearStart, CancellationToken cancellationToken) =>
-        db.AnnualReturns.AllAsync(r => r.PartnershipId != partnershipId || r.ReportingYearStart != yearStart || r.SubmittedOn == null, cancellationToken);
+    /// <summary>Read again inside the claim's transaction: a return recorded as submitted a moment ago stops the reminder.
+    /// A submission date still in the future is not a submission yet, as in <see cref="ReturnRules.StatusOf"/>.</summary>
+    private Task<bool> NotSubmittedAsync(int partnershipId, int yearStart, DateOnly today, CancellationToken cancellationToken) =>
+        db.AnnualReturns.AllAsync(
+            r => r.PartnershipId != partnershipId || r.ReportingYearStart != yearStart || r.SubmittedOn == null || r.SubmittedOn > today,
+            cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class ReflowTests(PortalFixture portal)
         "/manage/partnerships/falkirk/history", "/manage/partnerships/falkirk/documents", "/manage/partnerships/falkirk/plans", "/national", "/national/coordinators", "/national/history",
         "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
         "/national/engagement", "/manage/partnerships/falkirk/returns", "/manage/partnerships/falkirk/returns/2024",
-        "/admin/outbox", "/admin/outbox/suppressions",
+        "/admin/outbox", "/admin/outbox/suppressions", "/manage/partnerships/falkirk/review", "/national/refresh",
     ];
 
     [Fact]

@@ -66,6 +66,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = (await VersionAsync(f, slug)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/review", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/review", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/review/confirmed", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/documents", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
@@ -202,6 +205,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/engagement", null, NationalPage),
         new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
+        new("GET", "/national/refresh", null, NationalPage),
+        new("POST", "/national/refresh?handler=Review", async (f, slug) => new Dictionary<string, string>
+        {
+            ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
+        }, NationalPage),
+        new("POST", "/national/refresh?handler=Send", async (f, slug) => new Dictionary<string, string>
+        {
+            ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
+        }, NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
         new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>
