@@ -11,16 +11,18 @@ namespace CjpPortal.Core.Refresh;
 /// <summary>"Send a reminder now" from the refresh's progress page: a reminder to each chosen partnership's active
 /// coordinators (or CJS staff, when it has none), each press its own occurrence, with a history row naming who
 /// pressed it, all in one transaction.</summary>
-public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOptions<RefreshOptions> options, IRefreshLinks links, TimeProvider clock)
+public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOptions<RefreshOptions> options, TimeProvider clock)
 {
     /// <summary>The history field of a reminder sent by hand; its new value is the refresh year.</summary>
     public const string ReminderField = "RefreshReminder";
 
     /// <summary>How many of <paramref name="partnershipIds"/> were reminded (those that exist; a partnership with no
-    /// one to write to is skipped).</summary>
-    public async Task<int> SendNowAsync(IReadOnlyCollection<int> partnershipIds, AuditActor actor, CancellationToken cancellationToken)
+    /// one to write to is skipped). <paramref name="reviewLink"/> makes the link for a slug: in a request the page
+    /// builds it from the request's configured address, as the invitations do.</summary>
+    public async Task<int> SendNowAsync(IReadOnlyCollection<int> partnershipIds, AuditActor actor, Func<string, Uri> reviewLink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnershipIds);
+        ArgumentNullException.ThrowIfNull(reviewLink);
         ArgumentNullException.ThrowIfNull(actor);
         var now = clock.GetUtcNow();
         var year = new RefreshCalendar(options.Value).YearOn(ScottishTime.DateOf(now));
@@ -44,7 +46,7 @@ public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOpti
             await Occurrences.TryClaimAsync(db, RefreshOccurrences.ManualReminderKind, RefreshOccurrences.ManualReminderKey(year, p.Id, press), now, cancellationToken);
             foreach (var address in to)
             {
-                outbox.Enqueue(new RefreshReviewEmail(address, p.Name, year, links.Review(p.Slug), reminder: true, toStaff).ToMessage());
+                outbox.Enqueue(new RefreshReviewEmail(address, p.Name, year, reviewLink(p.Slug), reminder: true, toStaff).ToMessage());
             }
 
             db.AuditEntries.Add(history.Entry(p.Id, HistoryCatalogue.Partnership.Entity, p.Id, ReminderField, null, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -50,15 +50,14 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
-    public async Task Post_ReviewWithNoneChosen_Returns400WithTheMessageAndQueuesNothing()
+    public async Task Get_RemindWithNoneChosen_Returns400WithTheMessageAndQueuesNothing()
     {
         // Arrange
         var staff = await Fixture.CreateActiveCjsStaffAsync();
         using var client = Fixture.CreateClientAs(staff.Id);
-        var page = await client.GetDocumentAsync(Url);
 
-        // Act
-        var result = await client.SubmitAsync(page, new Dictionary<string, string>(), "#remind-form");
+        // Act: the progress table's form, submitted with no box ticked
+        var result = await client.GetDocumentAsync(Url + "?Remind=true");
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, result.StatusCode);
@@ -68,7 +67,7 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
-    public async Task Post_ReviewThenSendTwice_ListsTheChosenQueuesOneReminderPerPressAndRecordsWhoPressed()
+    public async Task Post_ChooseThenSendTwice_ListsTheChosenQueuesOneReminderPerPressAndRecordsWhoPressed()
     {
         // Arrange
         Fixture.Clock.SetUtcNow(new DateTimeOffset(Opens.AddDays(10), new TimeOnly(12, 0), TimeSpan.Zero));
@@ -78,9 +77,10 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
         var name = await Fixture.PartnershipNameAsync("falkirk");
         using var client = Fixture.CreateClientAs(staff.Id);
         var page = await client.GetDocumentAsync(Url);
+        Assert.Equal("GET", page.One("#remind-form").GetAttribute("method")?.ToUpperInvariant());
 
-        // Act
-        var review = await client.SubmitAsync(page, new Dictionary<string, string> { ["PartnershipIds"] = falkirkId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "#remind-form");
+        // Act: the progress table's form with Falkirk's box ticked, then the confirmation page's button
+        var review = await client.GetDocumentAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Url}?Remind=true&PartnershipIds={falkirkId}"));
         var queuedBeforeSend = await Fixture.QueuedEmailsAsync();
         var sent = await client.SubmitAsync(review, new Dictionary<string, string>(), "#send-form");
         var after = await client.GetDocumentAsync(sent.Response.Headers.Location!.OriginalString);

@@ -11,7 +11,7 @@ namespace CjpPortal.Web.Pages.National.Refresh;
 
 /// <summary>/national/refresh: the refresh year's progress per partnership, and "send a reminder now" to the chosen
 /// ones, through a confirmation step (Review shows the list, Send queues the reminders).</summary>
-public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshReminders reminders, IOptions<RefreshOptions> options, TimeProvider clock, NationalLinks links) : PageModel
+public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshReminders reminders, IOptions<RefreshOptions> options, TimeProvider clock, NationalLinks links, PortalLinks portal) : PageModel
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
@@ -22,13 +22,22 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
 
     public bool Confirming { get; private set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public List<int> PartnershipIds { get; set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>Set by the progress table's form (a GET, so the confirmation step changes nothing): show the chosen
+    /// partnerships and the button that sends.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Remind { get; set; }
 
-    public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (!Remind)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         if (!await ChooseAsync(cancellationToken))
         {
             return FormPages.Invalid(this);
@@ -45,7 +54,8 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
             return FormPages.Invalid(this);
         }
 
-        var sent = await reminders.SendNowAsync(PartnershipIds, FormPages.Actor(User), cancellationToken);
+        var baseUri = portal.BaseUri(Request);
+        var sent = await reminders.SendNowAsync(PartnershipIds, FormPages.Actor(User), slug => new Uri(baseUri, RefreshLinks.ReviewPath(slug).TrimStart('/')), cancellationToken);
         TempData[FormPages.BannerKey] = sent == 1 ? "A reminder was queued for 1 partnership." : $"Reminders were queued for {sent} partnerships.";
         return LocalRedirect(links.Refresh());
     }
