@@ -206,10 +206,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
         new("GET", "/national/refresh", null, NationalPage),
-        new("POST", "/national/refresh?handler=Review", async (f, slug) => new Dictionary<string, string>
-        {
-            ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
-        }, NationalPage),
+        new("GET", "/national/refresh/edition", null, NationalPage),
+        new("POST", "/national/refresh/edition", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/refresh?Remind=true&PartnershipIds=1", null, NationalPage),
         new("POST", "/national/refresh?handler=Send", async (f, slug) => new Dictionary<string, string>
         {
             ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),

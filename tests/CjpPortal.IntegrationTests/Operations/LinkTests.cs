@@ -49,6 +49,7 @@ public sealed class LinkTests(PortalFixture fixture)
         ["ManageLinks.Return"] = "/manage/partnerships/falkirk/returns/7",
         ["NationalLinks.Home"] = "/national",
         ["NationalLinks.Refresh"] = "/national/refresh",
+        ["NationalLinks.RefreshEdition"] = "/national/refresh/edition",
         ["NationalLinks.Partnerships"] = "/national/partnerships",
         ["NationalLinks.Partnership"] = "/national/partnerships/falkirk",
         ["NationalLinks.RenamePartnership"] = "/national/partnerships/falkirk/name",

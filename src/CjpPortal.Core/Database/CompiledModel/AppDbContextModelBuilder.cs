@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("dd6d890c-29ab-4539-9ca6-9f5580d0eece"), entityTypeCount: 29)
         {
         }
 
@@ -23,6 +23,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             var cjoip = CjoipEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var councilArea = CouncilAreaEntityType.Create(this);
+            var directoryEdition = DirectoryEditionEntityType.Create(this);
+            var directoryEditionRow = DirectoryEditionRowEntityType.Create(this);
             var document = DocumentEntityType.Create(this);
             var documentContent = DocumentContentEntityType.Create(this);
             var engagementRoute = EngagementRouteEntityType.Create(this);
@@ -52,6 +54,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             CjoipEntityType.CreateForeignKey2(cjoip, partnership);
             ContactEntityType.CreateForeignKey1(contact, partnership);
             CouncilAreaEntityType.CreateForeignKey1(councilArea, partnership);
+            DirectoryEditionRowEntityType.CreateForeignKey1(directoryEditionRow, directoryEdition);
             DocumentEntityType.CreateForeignKey1(document, partnership);
             DocumentContentEntityType.CreateForeignKey1(documentContent, document);
             EngagementRouteEntityType.CreateForeignKey1(engagementRoute, partnership);
@@ -81,6 +84,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             CjoipEntityType.CreateAnnotations(cjoip);
             ContactEntityType.CreateAnnotations(contact);
             CouncilAreaEntityType.CreateAnnotations(councilArea);
+            DirectoryEditionEntityType.CreateAnnotations(directoryEdition);
+            DirectoryEditionRowEntityType.CreateAnnotations(directoryEditionRow);
             DocumentEntityType.CreateAnnotations(document);
             DocumentContentEntityType.CreateAnnotations(documentContent);
             EngagementRouteEntityType.CreateAnnotations(engagementRoute);
