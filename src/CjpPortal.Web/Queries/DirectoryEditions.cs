@@ -106,7 +106,7 @@ public sealed class DirectoryEditions(AppDbContext db, DirectoryQueries queries,
         }
 
         var previous = await LoadAsync(db.DirectoryEditions.Where(e => e.Year < year).OrderByDescending(e => e.Year), cancellationToken);
-        return Compare(current.Value, previous);
+        return Compare(current, previous);
     }
 
     private sealed record Frozen(int Year, DateTimeOffset PublishedAt, string[] Columns, List<(string Slug, string?[] Values)> Rows);
