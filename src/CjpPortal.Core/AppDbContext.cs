@@ -37,6 +37,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationArea> OrganisationAreas => Set<OrganisationArea>();
     public DbSet<OrganisationService> OrganisationServices => Set<OrganisationService>();
     public DbSet<OrganisationServiceArea> OrganisationServiceAreas => Set<OrganisationServiceArea>();
+    public DbSet<DirectoryEdition> DirectoryEditions => Set<DirectoryEdition>();
+    public DbSet<DirectoryEditionRow> DirectoryEditionRows => Set<DirectoryEditionRow>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

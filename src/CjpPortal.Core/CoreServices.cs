@@ -3,6 +3,7 @@ using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
+using CjpPortal.Core.Refresh;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,6 +45,7 @@ public static class CoreServices
         services.AddScoped<OutboxAdministration>();
         EmailServices.Add(services);
         SchedulerServices.Add(services);
+        RefreshServices.Add(services);
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();

@@ -10,6 +10,7 @@ public static class PortalEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         DirectoryCsv.Map(app);
+        EditionCsv.Map(app);
         DashboardCsv.Map(app);
         StatementsCsv.Map(app);
         OrganisationsCsv.Map(app);

@@ -19,6 +19,7 @@ public static class PortalServices
     {
         services.AddScoped<DirectoryQueries>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<DirectoryEditions>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<EngagementQueries>();
@@ -28,6 +29,7 @@ public static class PortalServices
         services.AddSingleton<AreaLocator>();
         services.AddScoped<SpellingSuggestions>();
         services.AddSingleton<PortalLinks>();
+        RefreshLinks.Add(services);
         services.AddHostedService<PublicCacheListener>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<ManageLinks>();

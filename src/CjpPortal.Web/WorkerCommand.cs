@@ -22,6 +22,12 @@ public static class WorkerCommand
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("Set the connection string ConnectionStrings__Default (see README.md).");
         builder.Services.AddPortalCore(connectionString);
+        // The scheduler's reminders link to the portal and read the annual return deadline, as in the web host.
+        var portal = builder.Configuration.GetSection(PortalOptions.SectionName);
+        builder.Services.Configure<PortalOptions>(portal);
+        PortalLinks.AddOptions(builder.Services, portal, builder.Environment);
+        builder.Services.AddSingleton<PortalLinks>();
+        RefreshLinks.Add(builder.Services);
         builder.Services.PostConfigure<DispatcherOptions>(options => options.Enabled = true);
         using var host = builder.Build();
         await host.RunAsync();

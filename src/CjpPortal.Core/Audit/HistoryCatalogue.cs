@@ -132,6 +132,7 @@ public static class HistoryCatalogue
         ["LastConfirmedByCjsStaff"] = "Confirmed by Community Justice Scotland",
         [CouncilAreasField] = "Council areas",
         [AccountAdministration.CoordinatorsField] = "Coordinators",
+        [Refresh.RefreshReminders.ReminderField] = "Refresh reminder sent by Community Justice Scotland",
     }, new() { ["FallbackContactId"] = ContactReference });
 
     public static AuditedEntity EngagementRoute { get; } = Entity<Domain.EngagementRoute>("Engagement route", nameof(Domain.EngagementRoute.Title), new()

@@ -13,4 +13,6 @@ public static class ConstraintNames
     /// <summary>A place name once per council area, compared without regard to case.</summary>
     public const string PlaceName = "ix_places_council_area_id_name";
     public const string AnnualReturnYear = "ix_annual_returns_partnership_id_reporting_year_start";
+    /// <summary>One edition of the directory table per year.</summary>
+    public const string DirectoryEditionYear = "ix_directory_editions_year";
 }

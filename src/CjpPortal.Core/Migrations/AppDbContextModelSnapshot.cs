@@ -328,6 +328,81 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("council_areas", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Domain.DirectoryEdition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directory_editions");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_directory_editions_year");
+
+                    b.ToTable("directory_editions", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.DirectoryEditionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_order");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition_id");
+
+                    b.Property<string>("PartnershipSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("partnership_slug");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directory_edition_rows");
+
+                    b.HasIndex("EditionId", "DisplayOrder")
+                        .HasDatabaseName("ix_directory_edition_rows_edition_id_display_order");
+
+                    b.ToTable("directory_edition_rows", (string)null);
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1609,6 +1684,18 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("Partnership");
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Domain.DirectoryEditionRow", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.DirectoryEdition", "Edition")
+                        .WithMany("Rows")
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_directory_edition_rows_directory_editions_edition_id");
+
+                    b.Navigation("Edition");
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>
                 {
                     b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
@@ -1886,6 +1973,11 @@ namespace CjpPortal.Core.Migrations
             modelBuilder.Entity("CjpPortal.Core.Domain.CouncilArea", b =>
                 {
                     b.Navigation("ThirdSectorInterface");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Domain.DirectoryEdition", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Domain.Document", b =>

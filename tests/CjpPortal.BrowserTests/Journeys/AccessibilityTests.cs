@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/find?q=Lanarkshire", 200)]
     [InlineData("/find?q=", 400)]
     [InlineData("/directory", 200)]
+    [InlineData("/directory/editions", 200)]
     [InlineData("/directory?area=S12000014", 200)]
     [InlineData("/map", 200)]
     [InlineData("/consultations", 200)]

@@ -23,6 +23,8 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/plans/new")]
     [InlineData("/manage/partnerships/ayrshire/returns")]
     [InlineData("/manage/partnerships/ayrshire/returns/2024")]
+    [InlineData("/manage/partnerships/ayrshire/review")]
+    [InlineData("/manage/partnerships/ayrshire/review/confirmed")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange

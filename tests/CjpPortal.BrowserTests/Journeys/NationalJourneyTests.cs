@@ -70,6 +70,8 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/national/engagement")]
     [InlineData("/national/engagement?year=2024")]
     [InlineData("/national/history")]
+    [InlineData("/national/refresh")]
+    [InlineData("/national/refresh/edition")]
     [InlineData("/national/partnerships")]
     [InlineData("/national/partnerships/ayrshire")]
     [InlineData("/national/partnerships/ayrshire/name")]

@@ -77,6 +77,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = (await VersionAsync(f, slug)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/history", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/review", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/review", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/review/confirmed", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/documents", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/routes", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/routes?handler=MoveUp", async (f, slug) => new Dictionary<string, string>
@@ -213,6 +216,19 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/engagement", null, NationalPage),
         new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
+        new("GET", "/national/refresh", null, NationalPage),
+        new("GET", "/national/refresh/edition", null, NationalPage),
+        // One edition a year: each cell starts with none, so a second publisher is not refused for being second.
+        new("POST", "/national/refresh/edition", async (f, _) =>
+        {
+            await f.WithDbContextAsync(db => db.DirectoryEditions.ExecuteDeleteAsync());
+            return new Dictionary<string, string>();
+        }, NationalPage),
+        new("GET", "/national/refresh?Remind=true&PartnershipIds=1", null, NationalPage),
+        new("POST", "/national/refresh?handler=Send", async (f, slug) => new Dictionary<string, string>
+        {
+            ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
+        }, NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
         new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>

@@ -26,6 +26,9 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/consultations",
         "/directory",
         "/directory.csv",
+        "/directory/editions",
+        "/directory/editions/{year:int}",
+        "/directory/editions/{year:int}.csv",
         // Published documents are public; the endpoint itself answers 404 for a draft's to anyone but its staff.
         "/documents/{id:int}/{fileName}",
         "/engagement",

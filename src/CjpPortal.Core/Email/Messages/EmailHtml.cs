@@ -14,6 +14,20 @@ public sealed class EmailHtml
         return this;
     }
 
+    /// <summary>A bulleted list, one item per entry.</summary>
+    public EmailHtml List(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        body.Append("<ul>\n");
+        foreach (var item in items)
+        {
+            body.Append("<li>").Append(Encode(item)).Append("</li>\n");
+        }
+
+        body.Append("</ul>\n");
+        return this;
+    }
+
     /// <summary>A paragraph holding one link whose visible text is the address itself, as in the text part, so the
     /// reader sees where it goes.</summary>
     public EmailHtml Link(Uri href)

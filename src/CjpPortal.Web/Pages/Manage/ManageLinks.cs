@@ -48,5 +48,9 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string Return(string slug, int year) => Page("/Manage/Partnerships/Returns/Edit", new { slug, year });
 
+    public string Review(string slug) => Page("/Manage/Partnerships/Review", new { slug });
+
+    public string Reviewed(string slug) => Page("/Manage/Partnerships/Reviewed", new { slug });
+
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }

@@ -31,6 +31,10 @@ public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator
 
     public string Place(int placeId) => Page("/National/Places/Edit", new { placeId });
 
+    public string Refresh() => Page("/National/Refresh/Index");
+
+    public string RefreshEdition() => Page("/National/Refresh/Edition");
+
     public string History(int? pageNumber = null) => Paged(Page("/National/History"), pageNumber);
 
     /// <summary>Breadcrumbs from national administration through the partnerships list down to the page; the last

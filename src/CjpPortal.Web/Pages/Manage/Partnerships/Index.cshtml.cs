@@ -1,7 +1,4 @@
 using CjpPortal.Core;
-using CjpPortal.Core.Audit;
-using CjpPortal.Core.Identity;
-using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +11,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
 {
     /// <summary>CJS staff (or an administrator) rather than the partnership's coordinator: they reach these pages from
     /// /national, and cannot open /manage.</summary>
-    public bool ActsForCjs => User.IsInRole(Roles.CjsStaff) || User.IsInRole(Roles.Administrator);
+    public bool ActsForCjs => PartnershipPages.ActsForCjs(User);
 
     public string Name { get; private set; } = string.Empty;
     public string Slug { get; private set; } = string.Empty;
@@ -38,19 +35,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock, PublicCache cache, 
     /// <summary>Confirms the whole entry is up to date as of today (a Scottish date).</summary>
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
-        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        if (partnership is null)
+        if (await PartnershipPages.ConfirmAsync(db, clock, cache, User, slug, cancellationToken) is not { } name)
         {
             return NotFound();
         }
 
-        partnership.LastConfirmedOn = ScottishTime.Today(clock);
-        var actor = FormPages.Actor(User);
-        partnership.LastConfirmedByCjsStaff = ActsForCjs
-            && !await db.PartnershipCoordinators.AnyAsync(pc => pc.UserId == actor.UserId && pc.PartnershipId == partnership.Id, cancellationToken);
-        await db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
-        await PartnershipPages.PublishedAsync(cache, cancellationToken);
-        TempData[FormPages.BannerKey] = $"You confirmed that {partnership.Name}’s page is up to date.";
+        TempData[FormPages.BannerKey] = $"You confirmed that {name}’s page is up to date.";
         return LocalRedirect(links.Partnership(slug));
     }
 }
