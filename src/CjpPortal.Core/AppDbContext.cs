@@ -4,6 +4,7 @@ using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Scheduling;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ScheduledOccurrence> ScheduledOccurrences => Set<ScheduledOccurrence>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<SubscriberPartnership> SubscriberPartnerships => Set<SubscriberPartnership>();
+    public DbSet<UnsubscribedAddress> UnsubscribedAddresses => Set<UnsubscribedAddress>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ public static class CoreServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<PlanService>();
+        SubscriptionServices.Add(services);
         return services;
     }
 }
