@@ -1029,6 +1029,184 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("scheduled_occurrences", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fanned_out_at");
+
+                    b.Property<long>("FannedOutThroughSubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fanned_out_through_subscriber_id");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_broadcasts_created_at");
+
+                    b.HasIndex("FannedOutAt")
+                        .HasDatabaseName("ix_broadcasts_fanned_out_at");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_broadcasts_partnership_id");
+
+                    b.ToTable("broadcasts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_broadcasts_topic", "topic IN (1, 2, 4)");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Subscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AllOfScotland")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_of_scotland");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset?>("LastConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_confirmation_sent_at");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.Property<int>("Topics")
+                        .HasColumnType("integer")
+                        .HasColumnName("topics");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscribers");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscribers_email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt")
+                        .HasDatabaseName("ix_subscribers_confirmed_at_created_at");
+
+                    b.ToTable("subscribers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subscribers_frequency", "frequency BETWEEN 1 AND 2");
+
+                            t.HasCheckConstraint("ck_subscribers_topics", "topics BETWEEN 1 AND 7");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.SubscriberPartnership", b =>
+                {
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.HasKey("SubscriberId", "PartnershipId")
+                        .HasName("pk_subscriber_partnerships");
+
+                    b.HasIndex("PartnershipId", "SubscriberId")
+                        .HasDatabaseName("ix_subscriber_partnerships_partnership_id_subscriber_id");
+
+                    b.ToTable("subscriber_partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.UnsubscribedAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("address_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unsubscribed_addresses");
+
+                    b.HasIndex("AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unsubscribed_addresses_address_hash");
+
+                    b.ToTable("unsubscribed_addresses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1433,6 +1611,34 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Broadcast", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_broadcasts_partnerships_partnership_id");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.SubscriberPartnership", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriber_partnerships_partnerships_partnership_id");
+
+                    b.HasOne("CjpPortal.Core.Subscriptions.Subscriber", null)
+                        .WithMany("Partnerships")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriber_partnerships_subscribers_subscriber_id");
+
+                    b.Navigation("Partnership");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1541,6 +1747,11 @@ namespace CjpPortal.Core.Migrations
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Identity.ApplicationUser", b =>
+                {
+                    b.Navigation("Partnerships");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Subscriber", b =>
                 {
                     b.Navigation("Partnerships");
                 });
