@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("e6ab5efc-f575-4104-872b-87fd4c503920"), entityTypeCount: 31)
         {
         }
 
@@ -37,6 +37,10 @@ namespace CjpPortal.Core.Database.CompiledModel
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
             var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
+            var broadcast = BroadcastEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
+            var subscriberPartnership = SubscriberPartnershipEntityType.Create(this);
+            var unsubscribedAddress = UnsubscribedAddressEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -64,6 +68,9 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
             PartnershipCoordinatorEntityType.CreateForeignKey2(partnershipCoordinator, applicationUser);
+            BroadcastEntityType.CreateForeignKey1(broadcast, partnership);
+            SubscriberPartnershipEntityType.CreateForeignKey1(subscriberPartnership, partnership);
+            SubscriberPartnershipEntityType.CreateForeignKey2(subscriberPartnership, subscriber);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
@@ -95,6 +102,10 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
             ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
+            BroadcastEntityType.CreateAnnotations(broadcast);
+            SubscriberEntityType.CreateAnnotations(subscriber);
+            SubscriberPartnershipEntityType.CreateAnnotations(subscriberPartnership);
+            UnsubscribedAddressEntityType.CreateAnnotations(unsubscribedAddress);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
