@@ -14,10 +14,9 @@ namespace CjpPortal.Web.Pages.Subscribe;
 
 /// <summary>Subscribing to news by e-mail, without an account. The answer after a good post is the same whether or not
 /// the address was subscribed already (no one can find out who is), and e-mail to one address is rate limited in the
-/// database (<see cref="SubscriptionService.SubscribeAsync"/>); posts per client address are limited like the account
-/// forms. A form with the hidden honeypot field filled in (a bot) gets the same answer and nothing is saved.</summary>
+/// database (<see cref="SubscriptionService.SubscribeAsync"/>); posts per client address have a limit of their own. A form with the hidden honeypot field filled in (a bot) gets the same answer and nothing is saved.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(AccountRateLimiting.PolicyName)]
+[EnableRateLimiting(AccountRateLimiting.SubscribePolicyName)]
 public class IndexModel(AppDbContext db, SubscriptionService subscriptions) : SubscriptionChoicesModel(db)
 {
     public const string EmailMissingMessage = "Enter your email address";

@@ -64,7 +64,7 @@ public abstract class SubscriptionChoicesModel(AppDbContext db) : SubscriptionLi
         }
 
         var topics = SubscriptionTopics.None;
-        foreach (var topic in Topics)
+        foreach (var topic in Topics.Where(t => !string.IsNullOrEmpty(t)))
         {
             if (Enum.TryParse<SubscriptionTopics>(topic, ignoreCase: false, out var flag) && TopicItems.Any(t => t.Value == topic))
             {
