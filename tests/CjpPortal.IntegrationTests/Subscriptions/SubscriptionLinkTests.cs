@@ -117,10 +117,13 @@ public sealed class SubscriptionLinkTests(ReferenceDataFixture fixture) : IAsync
         var subscriber = await fixture.CreateSubscriberAsync("reader@example.org", ["falkirk"], topics: SubscriptionTopics.Consultations);
         using var client = fixture.Factory.CreateClient();
         var page = await client.GetDocumentAsync(Links.Manage(subscriber).PathAndQuery);
-        var fields = page.Document.QuerySelectorAll("main form input[type=hidden]")
-            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value")!))
-            .Concat([KeyValuePair.Create("AllOfScotland", "true"), KeyValuePair.Create("Topics", "Publications"), KeyValuePair.Create("Topics", "MeetingsAndUpdates"),
-                KeyValuePair.Create("Frequency", "WeeklyDigest")]);
+        // The ticked box before its hidden "false", as a browser sends them.
+        KeyValuePair<string, string>[] fields =
+        [
+            KeyValuePair.Create("AllOfScotland", "true"), KeyValuePair.Create("Topics", "Publications"), KeyValuePair.Create("Topics", "MeetingsAndUpdates"),
+            KeyValuePair.Create("Frequency", "WeeklyDigest"),
+            .. page.Document.QuerySelectorAll("main form input[type=hidden]").Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value")!)),
+        ];
 
         // Act
         var saved = await client.PostFormAsync(Links.Manage(subscriber).PathAndQuery, fields);

@@ -17,10 +17,11 @@ internal static partial class SubscriptionTestSupport
     public static async Task<HtmlPage> SubscribeAsync(this HttpClient client, params (string Name, string Value)[] values)
     {
         var form = await client.GetDocumentAsync("/subscribe");
-        var fields = form.Document.QuerySelectorAll("main form input[type=hidden]")
-            .Select(input => KeyValuePair.Create(input.GetAttribute("name") ?? string.Empty, input.GetAttribute("value") ?? string.Empty))
-            // As a browser: unchecked boxes and radios send nothing; a text field sends what is in it.
-            .Concat(values.Where(v => v.Value.Length > 0 || v.Name == "Email").Select(v => KeyValuePair.Create(v.Name, v.Value)))
+        // As a browser: unchecked boxes and radios send nothing, a text field sends what is in it, and a ticked box
+        // comes before the hidden "false" that follows it.
+        var fields = values.Where(v => v.Value.Length > 0 || v.Name == "Email").Select(v => KeyValuePair.Create(v.Name, v.Value))
+            .Concat(form.Document.QuerySelectorAll("main form input[type=hidden]")
+                .Select(input => KeyValuePair.Create(input.GetAttribute("name") ?? string.Empty, input.GetAttribute("value") ?? string.Empty)))
             .ToList();
         return await client.PostFormAsync("/subscribe", fields);
     }
