@@ -5,6 +5,7 @@ using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Organisations;
 using CjpPortal.Core.Scheduling;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationServiceArea> OrganisationServiceAreas => Set<OrganisationServiceArea>();
     public DbSet<DirectoryEdition> DirectoryEditions => Set<DirectoryEdition>();
     public DbSet<DirectoryEditionRow> DirectoryEditionRows => Set<DirectoryEditionRow>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<SubscriberPartnership> SubscriberPartnerships => Set<SubscriberPartnership>();
+    public DbSet<UnsubscribedAddress> UnsubscribedAddresses => Set<UnsubscribedAddress>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

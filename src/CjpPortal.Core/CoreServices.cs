@@ -6,6 +6,7 @@ using CjpPortal.Core.Plans;
 using CjpPortal.Core.Refresh;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddScoped<PlanService>();
         services.AddSingleton<Organisations.OrganisationLinks>();
         services.AddScoped<Organisations.OrganisationListings>();
+        SubscriptionServices.Add(services);
         return services;
     }
 }

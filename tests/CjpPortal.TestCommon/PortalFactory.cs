@@ -29,6 +29,9 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock, s
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), when and where they choose.
         builder.UseSetting("Email:Dispatcher:Enabled", "false");
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Test clients all come from one address; the subscription tests post the form more often than a person would
+        // (RateLimitTests checks the limit on a host of its own).
+        builder.UseSetting("Portal:SubscribePostsPerMinute", "10000");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

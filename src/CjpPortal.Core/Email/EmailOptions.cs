@@ -17,6 +17,9 @@ public sealed class EmailOptions
     /// <summary>Where <see cref="EmailTransportKind.PickupFolder"/> writes .eml files (relative to the working directory).</summary>
     public string PickupFolder { get; set; } = "mail-pickup";
 
+    /// <summary>Optional DKIM signing of SMTP mail (Email:Dkim).</summary>
+    public DkimOptions Dkim { get; set; } = new();
+
     public static string? Problem(EmailOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,9 +33,12 @@ public sealed class EmailOptions
             return "Email:Transport must be Smtp or PickupFolder.";
         }
 
-        return options.Transport == EmailTransportKind.PickupFolder && string.IsNullOrWhiteSpace(options.PickupFolder)
-            ? "Email:PickupFolder must name a folder when Email:Transport is PickupFolder."
-            : null;
+        if (options.Transport == EmailTransportKind.PickupFolder && string.IsNullOrWhiteSpace(options.PickupFolder))
+        {
+            return "Email:PickupFolder must name a folder when Email:Transport is PickupFolder.";
+        }
+
+        return DkimOptions.Problem(options.Dkim);
     }
 }
 

@@ -125,7 +125,7 @@ public sealed partial class OutboxDispatcher(
                     break;
                 }
 
-                if (suppressed.Contains(SuppressedAddress.HashOf(row.To)))
+                if (NotToSend(suppressed, row))
                 {
                     outcomes.Add(new Outcome(row, OutcomeKind.Suppressed, SuppressedError));
                     continue;
@@ -185,10 +185,25 @@ public sealed partial class OutboxDispatcher(
     private async Task<HashSet<string>> SuppressedAmongAsync(IReadOnlyList<OutboxEmail> batch, CancellationToken cancellationToken)
     {
         var hashes = batch.Select(r => SuppressedAddress.HashOf(r.To)).Distinct().ToList();
+        // Bulk mail (it has List-Unsubscribe) also stops for an address that unsubscribed after its row was queued.
+        var bulk = batch.Where(IsBulk).Select(r => SuppressedAddress.HashOf(r.To)).Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.SuppressedAddresses.Where(s => hashes.Contains(s.AddressHash)).Select(s => s.AddressHash).ToListAsync(cancellationToken);
-        return [.. found];
+        var unsubscribed = bulk.Count == 0 ? [] : await db.UnsubscribedAddresses.Where(u => bulk.Contains(u.AddressHash)).Select(u => u.AddressHash).ToListAsync(cancellationToken);
+        return [.. found, .. unsubscribed.Select(h => UnsubscribedKey + h)];
     }
+
+    /// <summary>Marks an unsubscribed address's hash in the set <see cref="SuppressedAmongAsync"/> returns.</summary>
+    private const string UnsubscribedKey = "unsubscribed:";
+
+    private static bool NotToSend(HashSet<string> suppressed, OutboxEmail row)
+    {
+        var hash = SuppressedAddress.HashOf(row.To);
+        return suppressed.Contains(hash) || (IsBulk(row) && suppressed.Contains(UnsubscribedKey + hash));
+    }
+
+    private static bool IsBulk(OutboxEmail row) =>
+        row.Headers is not null && row.Headers.Contains("\"List-Unsubscribe\"", StringComparison.OrdinalIgnoreCase);
 
     private bool GivesUp(OutboxEmail row) => row.Attempts >= options.MaxAttempts;
 

@@ -12,8 +12,10 @@ namespace CjpPortal.Core.Email;
 public sealed class SmtpEmailTransport(IOptions<SmtpOptions> smtp, IOptions<EmailOptions> email, TimeProvider clock, ILogger<SmtpEmailTransport> logger)
     : IEmailTransport
 {
+    private readonly DkimSigning? dkim = email.Value.Dkim.IsConfigured ? DkimSigning.Create(email.Value.Dkim) : null;
+
     public Task<IEmailTransportSession> OpenAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IEmailTransportSession>(new Session(smtp.Value, MailboxAddress.Parse(email.Value.From), clock, logger));
+        Task.FromResult<IEmailTransportSession>(new Session(smtp.Value, MailboxAddress.Parse(email.Value.From), clock, dkim, logger));
 
     /// <summary>The MIME form of a message: plain text, with the HTML as an alternative when there is one.</summary>
     public static MimeMessage ToMime(EmailMessage message, MailboxAddress from, DateTimeOffset date)
@@ -45,13 +47,14 @@ public sealed class SmtpEmailTransport(IOptions<SmtpOptions> smtp, IOptions<Emai
         return mime;
     }
 
-    private sealed class Session(SmtpOptions options, MailboxAddress from, TimeProvider clock, ILogger logger) : IEmailTransportSession
+    private sealed class Session(SmtpOptions options, MailboxAddress from, TimeProvider clock, DkimSigning? dkim, ILogger logger) : IEmailTransportSession
     {
         private SmtpClient? client;
 
         public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
         {
             var mime = ToMime(message, from, clock.GetUtcNow());
+            dkim?.Sign(mime);
             var connected = await ConnectedAsync(cancellationToken);
             try
             {

@@ -1,6 +1,7 @@
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Core.Plans;
@@ -17,7 +18,7 @@ public enum PlanRefusal
 /// <summary>Publishing a plan (CJOIP): the checks, the published date and its history in one transaction, with the
 /// partnership's row locked so two plans published at once cannot overlap. A plan is superseded by the rules
 /// (<see cref="PlanRules.StageOf"/>) as soon as a later one is published: nothing else is stored.</summary>
-public sealed class PlanService(AppDbContext db, TimeProvider clock)
+public sealed class PlanService(AppDbContext db, TimeProvider clock, IBroadcasts broadcasts, SubscriptionLinks links)
 {
     public DateOnly Today => ScottishTime.Today(clock);
 
@@ -43,6 +44,12 @@ public sealed class PlanService(AppDbContext db, TimeProvider clock)
         }
 
         plan.PublishedOn = publishedOn;
+        var partnership = await db.Partnerships.Where(p => p.Id == plan.PartnershipId).Select(p => new { p.Name, p.Slug }).SingleAsync(cancellationToken);
+        var period = $"{plan.PeriodStart.Year} to {plan.PeriodEnd.Year}";
+        await broadcasts.QueueAsync(db, plan.PartnershipId, SubscriptionTopics.Publications,
+            $"{partnership.Name}: plan for {period} published",
+            $"{partnership.Name} Community Justice Partnership has published its Community Justice Outcomes Improvement Plan for {period}.",
+            null, links.Absolute($"/partnerships/{partnership.Slug}"), cancellationToken);
         await db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PlanRefusal.None;

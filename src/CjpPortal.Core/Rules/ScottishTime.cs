@@ -14,6 +14,13 @@ public static class ScottishTime
     /// <summary>The date in Scotland at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>Midnight at the start of <paramref name="date"/> in Scotland, as an instant.</summary>
+    public static DateTimeOffset StartOf(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo Find()
     {
         try

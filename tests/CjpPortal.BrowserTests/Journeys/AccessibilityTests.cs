@@ -36,6 +36,12 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/about", 200)]
     [InlineData("/accessibility", 200)]
     [InlineData("/privacy", 200)]
+    [InlineData("/subscribe", 200)]
+    [InlineData("/subscribe?partnership=falkirk", 200)]
+    [InlineData("/subscriptions/confirm?token=not-a-token", 400)]
+    [InlineData("/subscriptions/manage?token=not-a-token", 400)]
+    [InlineData("/subscriptions/delete?token=not-a-token", 400)]
+    [InlineData("/subscriptions/unsubscribe?token=not-a-token", 400)]
     [InlineData("/partnerships/does-not-exist", 404)]
     public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
     {

@@ -18,7 +18,7 @@ public sealed class ReflowTests(PortalFixture portal)
     private const int Height = 900;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement", "/organisations", "/organisations/new", "/directory/editions"];
+    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement", "/organisations", "/organisations/new", "/directory/editions", "/subscribe"];
 
     private static readonly string[] SignedInDataPages =
     [

@@ -54,6 +54,12 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/partnerships/{slug}",
         "/privacy",
         "/status/{code:int}",
+        // Subscribing needs no account; the pages reached from e-mailed links are authorised by their signed token.
+        "/subscribe",
+        "/subscriptions/confirm",
+        "/subscriptions/delete",
+        "/subscriptions/manage",
+        "/subscriptions/unsubscribe",
         // The fallback that answers an unknown URL with the 404 page rather than a sign-in redirect.
         "/{*path}",
     ];
@@ -66,6 +72,28 @@ public sealed class AuthorizationTests(PortalFixture fixture)
 
         // Assert
         Assert.Equal(PublicRoutes, open);
+    }
+
+    /// <summary>Every form is protected by antiforgery, except these. The error and status pages answer whatever
+    /// request failed (a POST among them) and change nothing. One-click unsubscribe must take RFC 8058's POST from a
+    /// mail provider, which has no cookie or form token; its signed token in the address is what authorises it.</summary>
+    private static readonly string[] WithoutAntiforgery =
+    [
+        "/error",
+        "/status/{code:int}",
+        "/subscriptions/unsubscribe",
+    ];
+
+    [Fact]
+    public void Post_PagesThatIgnoreAntiforgery_AreExactlyTheListedExceptions()
+    {
+        // Act
+        var ignoring = Endpoints()
+            .Where(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>().Count > 0)
+            .Select(Route).Distinct().Order(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(WithoutAntiforgery, ignoring);
     }
 
     [Fact]

@@ -29,4 +29,22 @@ public sealed class RateLimitTests(PortalFixture fixture)
         var retryAfter = refused.Response.Headers.RetryAfter?.Delta;
         Assert.True(retryAfter is { } delay && delay > TimeSpan.Zero && delay <= TimeSpan.FromMinutes(1), $"Retry-After: {refused.Response.Headers.RetryAfter}");
     }
+
+    [Fact]
+    public async Task Post_SubscribeMoreOftenThanTheLimit_Returns429()
+    {
+        // Arrange: a host of its own with a limit of 2 subscribe posts a minute
+        using var portal = fixture.Factory.WithWebHostBuilder(builder => builder.UseSetting(AccountRateLimiting.SubscribePermitLimitKey, "2"));
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+
+        // Act: bad input (nothing saved), so only the limiter decides between 400 and 429
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            statuses.Add((await client.PostFormAsync("/subscribe", [KeyValuePair.Create("Email", "")])).StatusCode);
+        }
+
+        // Assert
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

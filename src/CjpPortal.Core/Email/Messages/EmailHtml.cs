@@ -38,6 +38,29 @@ public sealed class EmailHtml
         return this;
     }
 
+    public EmailHtml Heading(string text, int level = 2)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 6);
+        body.Append("<h").Append(level).Append('>').Append(Encode(text)).Append("</h").Append(level).Append(">\n");
+        return this;
+    }
+
+    /// <summary>A paragraph holding one link with its own words (the address follows in brackets in the text part).</summary>
+    public EmailHtml Link(Uri href, string text)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        body.Append("<p><a href=\"").Append(Encode(href.AbsoluteUri)).Append("\">").Append(Encode(text)).Append("</a></p>\n");
+        return this;
+    }
+
+    /// <summary>Markup that is already safe (the portal's own Markdown rendering, with raw HTML disabled).</summary>
+    public EmailHtml Trusted(string html)
+    {
+        body.Append(html).Append('\n');
+        return this;
+    }
+
     public string Document(string title) =>
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Encode(title) +
         "</title>\n</head>\n<body>\n" + body + "</body>\n</html>\n";

@@ -12,9 +12,17 @@ public static class AccountRateLimiting
     /// <summary>Configuration key for the number of posts allowed per client per minute (default 10).</summary>
     public const string PermitLimitKey = "Portal:AccountFormPostsPerMinute";
 
+    /// <summary>The subscribe form's own limit, so that subscribing uses up no one's sign-in allowance: e-mail to one
+    /// address is limited in the database as well (SubscriptionService), this limits one client's many addresses.</summary>
+    public const string SubscribePolicyName = "subscribe-form";
+
+    /// <summary>Configuration key for subscribe posts allowed per client per minute (default 5).</summary>
+    public const string SubscribePermitLimitKey = "Portal:SubscribePostsPerMinute";
+
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         var permitLimit = configuration.GetValue(PermitLimitKey, 10);
+        var subscribeLimit = configuration.GetValue(SubscribePermitLimitKey, 5);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,6 +40,12 @@ public static class AccountRateLimiting
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reading"));
+            options.AddPolicy(SubscribePolicyName, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = subscribeLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("reading"));
         });
     }
