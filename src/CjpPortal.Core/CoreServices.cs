@@ -3,6 +3,7 @@ using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
+using CjpPortal.Core.Problems;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ public static class CoreServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<PlanService>();
+        services.AddScoped<ProblemReportService>();
         return services;
     }
 }
