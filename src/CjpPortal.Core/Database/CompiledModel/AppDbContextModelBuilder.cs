@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("4297e9b4-dd26-4e86-b502-4a13ca5de248"), entityTypeCount: 28)
         {
         }
 
@@ -36,6 +36,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var applicationUser = ApplicationUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
+            var problemReport = ProblemReportEntityType.Create(this);
             var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
             PartnershipCoordinatorEntityType.CreateForeignKey2(partnershipCoordinator, applicationUser);
+            ProblemReportEntityType.CreateForeignKey1(problemReport, partnership);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
@@ -94,6 +96,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             ApplicationUserEntityType.CreateAnnotations(applicationUser);
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
+            ProblemReportEntityType.CreateAnnotations(problemReport);
             ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
