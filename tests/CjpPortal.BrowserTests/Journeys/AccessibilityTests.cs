@@ -28,6 +28,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/about", 200)]
     [InlineData("/accessibility", 200)]
     [InlineData("/privacy", 200)]
+    [InlineData("/report-a-problem?partnership=falkirk", 200)]
+    [InlineData("/report-a-problem/sent?partnership=falkirk", 200)]
     [InlineData("/partnerships/does-not-exist", 404)]
     public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
     {

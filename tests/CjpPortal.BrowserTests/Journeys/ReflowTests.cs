@@ -18,14 +18,14 @@ public sealed class ReflowTests(PortalFixture portal)
     private const int Height = 900;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement"];
+    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement", "/report-a-problem?partnership=falkirk"];
 
     private static readonly string[] SignedInDataPages =
     [
         "/manage/partnerships/falkirk/history", "/manage/partnerships/falkirk/documents", "/manage/partnerships/falkirk/plans", "/national", "/national/coordinators", "/national/history",
         "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
         "/national/engagement", "/manage/partnerships/falkirk/returns", "/manage/partnerships/falkirk/returns/2024",
-        "/admin/outbox", "/admin/outbox/suppressions",
+        "/admin/outbox", "/admin/outbox/suppressions", "/manage/problems?status=all",
     ];
 
     [Fact]

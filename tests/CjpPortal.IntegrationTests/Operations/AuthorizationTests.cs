@@ -40,6 +40,9 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/partnerships",
         "/partnerships/{slug}",
         "/privacy",
+        // Anyone may report a problem with a partnership's page.
+        "/report-a-problem",
+        "/report-a-problem/sent",
         "/status/{code:int}",
         // The fallback that answers an unknown URL with the 404 page rather than a sign-in redirect.
         "/{*path}",

@@ -70,6 +70,7 @@ public static class AccountServices
             // The dashboard lists a coordinator's own partnerships; a partnership's pages are also open to CJS staff.
             options.Conventions.AuthorizePage("/Manage/Index", AuthorizationPolicies.Coordinator);
             options.Conventions.AuthorizeFolder("/Manage/Partnerships", AuthorizationPolicies.PartnershipEditor);
+            options.Conventions.AuthorizeFolder("/Manage/Problems", AuthorizationPolicies.ProblemQueue);
             options.Conventions.AuthorizeFolder("/National", AuthorizationPolicies.CjsStaff);
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
             options.Conventions.AuthorizePage("/Account/ChangePassword", AuthorizationPolicies.AccountHolder);

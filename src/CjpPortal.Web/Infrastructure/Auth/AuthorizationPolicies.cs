@@ -18,6 +18,10 @@ public static class AuthorizationPolicies
     /// both factors, whatever their role.</summary>
     public const string AccountHolder = nameof(AccountHolder);
 
+    /// <summary>The queue of problem reports (/manage/problems): coordinators see their own partnerships' reports,
+    /// CJS staff and administrators every report; the pages narrow it by partnership.</summary>
+    public const string ProblemQueue = nameof(ProblemQueue);
+
     /// <summary>The claim Identity adds when the second factor was used at sign-in.</summary>
     public const string AuthenticationMethodClaim = "amr";
     public const string MultiFactorMethod = "mfa";
@@ -33,6 +37,7 @@ public static class AuthorizationPolicies
             .AddPolicy(PartnershipEditor, policy => TwoFactor(policy)
                 .RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator)
                 .AddRequirements(new PartnershipAccessRequirement()))
+            .AddPolicy(ProblemQueue, policy => TwoFactor(policy).RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator))
             .AddPolicy(AccountHolder, policy => TwoFactor(policy));
     }
 
