@@ -8,10 +8,10 @@ using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.TagHelpers;
 using CjpPortal.Web.Infrastructure.Validation;
 using CjpPortal.Web.Pages.Manage;
+using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.ReportAProblem;
 
@@ -90,13 +90,7 @@ public class IndexModel(AppDbContext db, ProblemReportService problems, PortalLi
 
     private async Task<int?> LoadAsync(string? slug, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(slug))
-        {
-            return null;
-        }
-
-        var found = await db.Partnerships.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Name, p.Slug }).SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (string.IsNullOrEmpty(slug) || await ManagedPartnership.FindAsync(db, slug, cancellationToken) is not { } found)
         {
             return null;
         }

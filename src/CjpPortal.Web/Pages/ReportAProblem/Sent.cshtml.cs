@@ -1,8 +1,8 @@
 using CjpPortal.Core;
+using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Pages.ReportAProblem;
 
@@ -15,8 +15,7 @@ public class SentModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? partnership, CancellationToken cancellationToken)
     {
-        var found = string.IsNullOrEmpty(partnership) ? null
-            : await db.Partnerships.AsNoTracking().Where(p => p.Slug == partnership).Select(p => new { p.Name, p.Slug }).SingleOrDefaultAsync(cancellationToken);
+        var found = string.IsNullOrEmpty(partnership) ? null : await ManagedPartnership.FindAsync(db, partnership, cancellationToken);
         if (found is null)
         {
             return NotFound();
