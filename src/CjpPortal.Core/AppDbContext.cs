@@ -4,6 +4,7 @@ using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Organisations;
+using CjpPortal.Core.Problems;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SubscriberPartnership> SubscriberPartnerships => Set<SubscriberPartnership>();
     public DbSet<UnsubscribedAddress> UnsubscribedAddresses => Set<UnsubscribedAddress>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -4,6 +4,7 @@ using CjpPortal.Core.Identity;
 using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
 using CjpPortal.Core.Refresh;
+using CjpPortal.Core.Problems;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
 using CjpPortal.Core.Subscriptions;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddSingleton<Organisations.OrganisationLinks>();
         services.AddScoped<Organisations.OrganisationListings>();
         SubscriptionServices.Add(services);
+        services.AddScoped<ProblemReportService>();
         return services;
     }
 }

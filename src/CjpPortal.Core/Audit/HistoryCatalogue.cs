@@ -99,6 +99,8 @@ public static class HistoryCatalogue
         // A listing's derived search columns, link stamp and timestamps: the entry's own time says when.
         nameof(Organisations.Organisation.SearchText), nameof(Organisations.Organisation.SearchVector), nameof(Organisations.Organisation.LinkStamp),
         nameof(Organisations.Organisation.CreatedAt), nameof(Organisations.Organisation.UpdatedAt),
+        // Who resolved a problem report and when is likewise the entry's own; the client key is for the rate limit only.
+        nameof(Problems.ProblemReport.ResolvedAt), nameof(Problems.ProblemReport.ResolvedById), nameof(Problems.ProblemReport.ClientKey),
     };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
@@ -304,7 +306,18 @@ public static class HistoryCatalogue
     /// save does not see the join rows).</summary>
     public const string OrganisationAreasField = "Areas";
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, Account, Organisation, OrganisationService];
+    /// <summary>A problem reported on the partnership's public page. Reports are made by people without an account, so
+    /// only their resolution (by a coordinator or CJS staff) is recorded; the report itself is its own record.</summary>
+    public static AuditedEntity ProblemReport { get; } = Entity<Problems.ProblemReport>("Problem report", nameField: null, new()
+    {
+        ["Kind"] = "What was wrong",
+        ["Note"] = "Reporter's note",
+        ["ReplyEmail"] = "Reporter's e-mail",
+        ["ReportedAt"] = "Reported",
+        ["ResolutionNote"] = "Resolved, with the note",
+    });
+
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ProblemReport, Account, Organisation, OrganisationService];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 

@@ -1,3 +1,5 @@
+using CjpPortal.Core.Problems;
+
 namespace CjpPortal.Core.Domain;
 
 /// <summary>Plain-English names shown to users for the domain's enumerations.</summary>
@@ -16,6 +18,14 @@ public static class Labels
         EngagementRouteKind.Matac => "MATAC (domestic abuse)",
         EngagementRouteKind.ReleasePlanning => "Release planning meetings",
         _ => kind.ToString(),
+    };
+
+    public static string Of(ProblemKind kind) => kind switch
+    {
+        ProblemKind.ContactDetailsWrong => "The contact details are wrong",
+        ProblemKind.NoResponse => "Nobody responded when I got in touch",
+        ProblemKind.RouteNoLongerExists => "A route or forum listed no longer exists",
+        _ => "Something else",
     };
 
     public static bool IsStrategic(EngagementRouteKind kind) => (int)kind < 10;

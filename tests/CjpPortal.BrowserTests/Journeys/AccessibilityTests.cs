@@ -42,6 +42,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/subscriptions/manage?token=not-a-token", 400)]
     [InlineData("/subscriptions/delete?token=not-a-token", 400)]
     [InlineData("/subscriptions/unsubscribe?token=not-a-token", 400)]
+    [InlineData("/report-a-problem?partnership=falkirk", 200)]
+    [InlineData("/report-a-problem/sent?partnership=falkirk", 200)]
     [InlineData("/partnerships/does-not-exist", 404)]
     public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
     {

@@ -187,6 +187,16 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = Invariant(await ReturnVersionAsync(f, slug)),
         }, PartnershipPage),
 
+        // The problem queue: every coordinator has one (of their own partnerships' reports); a report of the
+        // partnership is its coordinators' and national staff's only.
+        new("GET", "/manage/problems", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed]),
+        new("GET", "/manage/problems?status=resolved", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed]),
+        new("GET", "/manage/problems/{id:int}", null, PartnershipPage),
+        new("POST", "/manage/problems/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["ResolutionNote"] = $"Resolved by the authorization matrix {Guid.NewGuid():N}",
+        }), PartnershipPage),
+
         new("GET", "/national", null, NationalPage),
         new("GET", "/national/coordinators", null, NationalPage),
         new("GET", "/national/coordinators/invite", null, NationalPage),
@@ -367,11 +377,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         return url;
     }
 
-    /// <summary>The record a cell's URL names: a contact of its own (or route, or draft plan) for each removal cell, and
+    /// <summary>The record a cell's URL names: a problem report of its own for each problem cell, so an allowed resolve
+    /// leaves the next cell an open one; a contact of its own (or route, or draft plan) for each removal cell, and
     /// a draft plan of its own for each publish cell, so an allowed removal or publication leaves the next cell its
     /// target; otherwise the partnership's first contact, route or plan.</summary>
     private static async Task<int> RecordIdAsync(PortalFixture f, string route, string slug) =>
         route.StartsWith("/manage/organisations/", StringComparison.Ordinal) ? await OrganisationIdAsync(f, slug) :
+        route.StartsWith("/manage/problems/", StringComparison.Ordinal) ? (await f.CreateProblemReportAsync(slug)).Id :
         route.Contains("/plans/", StringComparison.Ordinal) ? await PlanIdAsync(f, route, slug) :
         (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
         {

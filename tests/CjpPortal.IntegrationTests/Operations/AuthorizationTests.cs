@@ -53,6 +53,9 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/partnerships",
         "/partnerships/{slug}",
         "/privacy",
+        // Anyone may report a problem with a partnership's page.
+        "/report-a-problem",
+        "/report-a-problem/sent",
         "/status/{code:int}",
         // Subscribing needs no account; the pages reached from e-mailed links are authorised by their signed token.
         "/subscribe",

@@ -126,6 +126,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
             Partnership = await db.Partnerships.Where(p => p.Slug == "falkirk").Select(p => p.Id).SingleAsync(),
             Plan = await db.Cjoips.Where(c => c.Partnership.Slug == "falkirk").OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
         });
+        var problem = await fixture.CreateProblemReportAsync("falkirk");
         // Referred to by nothing, so it answers staff (200) and no one else (404).
         var document = await fixture.CreateDocumentAsync(values.Partnership);
 
@@ -147,6 +148,7 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                     pattern.Contains("/contacts/", StringComparison.Ordinal) ? values.Contact
                     : pattern.StartsWith("/documents/", StringComparison.Ordinal) ? document.Id
                     : pattern.Contains("/plans/", StringComparison.Ordinal) ? values.Plan
+                    : pattern.Contains("/problems/", StringComparison.Ordinal) ? problem.Id
                     : values.Route), StringComparison.Ordinal)
                 .Replace("{fileName}", document.FileName, StringComparison.Ordinal)
                 .Replace("{id:guid}", (pattern.StartsWith("/admin/", StringComparison.Ordinal) ? values.Staff : values.Coordinator).ToString(), StringComparison.Ordinal)

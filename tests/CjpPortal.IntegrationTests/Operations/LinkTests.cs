@@ -22,6 +22,10 @@ public sealed class LinkTests(PortalFixture fixture)
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["PublicLinks.Partnership"] = "/partnerships/falkirk",
+        ["PublicLinks.ReportProblem"] = "/report-a-problem?partnership=falkirk",
+        ["PublicLinks.ProblemReported"] = "/report-a-problem/sent?partnership=falkirk",
+        ["ManageLinks.Problems"] = "/manage/problems?status=falkirk&page=2",
+        ["ManageLinks.Problem"] = "/manage/problems/7",
         ["ManageLinks.Home"] = "/manage",
         ["ManageLinks.Partnership"] = "/manage/partnerships/falkirk",
         ["ManageLinks.Details"] = "/manage/partnerships/falkirk/details",

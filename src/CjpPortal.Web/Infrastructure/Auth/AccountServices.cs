@@ -71,6 +71,7 @@ public static class AccountServices
             options.Conventions.AuthorizePage("/Manage/Index", AuthorizationPolicies.Coordinator);
             options.Conventions.AuthorizeFolder("/Manage/Partnerships", AuthorizationPolicies.PartnershipEditor);
             options.Conventions.AuthorizeFolder("/Manage/Organisations", AuthorizationPolicies.OrganisationModerator);
+            options.Conventions.AuthorizeFolder("/Manage/Problems", AuthorizationPolicies.ProblemQueue);
             options.Conventions.AuthorizeFolder("/National", AuthorizationPolicies.CjsStaff);
             options.Conventions.AuthorizeFolder("/Admin", AuthorizationPolicies.Administrator);
             options.Conventions.AuthorizePage("/Account/ChangePassword", AuthorizationPolicies.AccountHolder);

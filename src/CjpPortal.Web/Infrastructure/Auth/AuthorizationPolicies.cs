@@ -22,6 +22,10 @@ public static class AuthorizationPolicies
     /// both factors, whatever their role.</summary>
     public const string AccountHolder = nameof(AccountHolder);
 
+    /// <summary>The queue of problem reports (/manage/problems): coordinators see their own partnerships' reports,
+    /// CJS staff and administrators every report; the pages narrow it by partnership.</summary>
+    public const string ProblemQueue = nameof(ProblemQueue);
+
     /// <summary>The claim Identity adds when the second factor was used at sign-in.</summary>
     public const string AuthenticationMethodClaim = "amr";
     public const string MultiFactorMethod = "mfa";
@@ -38,6 +42,7 @@ public static class AuthorizationPolicies
                 .RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator)
                 .AddRequirements(new PartnershipAccessRequirement()))
             .AddPolicy(OrganisationModerator, policy => TwoFactor(policy).RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator))
+            .AddPolicy(ProblemQueue, policy => TwoFactor(policy).RequireRole(Roles.Coordinator, Roles.CjsStaff, Roles.Administrator))
             .AddPolicy(AccountHolder, policy => TwoFactor(policy));
     }
 

@@ -51,6 +51,11 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
     public string Review(string slug) => Page("/Manage/Partnerships/Review", new { slug });
 
     public string Reviewed(string slug) => Page("/Manage/Partnerships/Reviewed", new { slug });
+    /// <summary>The problem report queue; <paramref name="status"/> "resolved" or "all" (open reports by default).</summary>
+    public string Problems(string? status = null, int? pageNumber = null) =>
+        Paged(status is null ? Page("/Manage/Problems/Index") : Page("/Manage/Problems/Index", new { status }), pageNumber);
+
+    public string Problem(int id) => Page("/Manage/Problems/Show", new { id });
 
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
