@@ -18,7 +18,7 @@ public enum PlanRefusal
 /// <summary>Publishing a plan (CJOIP): the checks, the published date and its history in one transaction, with the
 /// partnership's row locked so two plans published at once cannot overlap. A plan is superseded by the rules
 /// (<see cref="PlanRules.StageOf"/>) as soon as a later one is published: nothing else is stored.</summary>
-public sealed class PlanService(AppDbContext db, TimeProvider clock, IBroadcasts broadcasts, SubscriptionLinks links)
+public sealed class PlanService(AppDbContext db, TimeProvider clock, PublicationAlerts alerts)
 {
     public DateOnly Today => ScottishTime.Today(clock);
 
@@ -44,12 +44,7 @@ public sealed class PlanService(AppDbContext db, TimeProvider clock, IBroadcasts
         }
 
         plan.PublishedOn = publishedOn;
-        var partnership = await db.Partnerships.Where(p => p.Id == plan.PartnershipId).Select(p => new { p.Name, p.Slug }).SingleAsync(cancellationToken);
-        var period = $"{plan.PeriodStart.Year} to {plan.PeriodEnd.Year}";
-        await broadcasts.QueueAsync(db, plan.PartnershipId, SubscriptionTopics.Publications,
-            $"{partnership.Name}: plan for {period} published",
-            $"{partnership.Name} Community Justice Partnership has published its Community Justice Outcomes Improvement Plan for {period}.",
-            null, links.Absolute($"/partnerships/{partnership.Slug}"), cancellationToken);
+        await alerts.PlanPublishedAsync(db, plan.PartnershipId, $"{plan.PeriodStart.Year} to {plan.PeriodEnd.Year}", cancellationToken);
         await db.SaveChangesAuditedAsync(actor, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PlanRefusal.None;

@@ -14,6 +14,7 @@ internal static class SubscriptionServices
         services.AddOptions<PortalAddressOptions>().BindConfiguration(PortalAddressOptions.SectionName);
         services.AddSingleton<SubscriptionLinks>();
         services.AddSingleton<IBroadcasts, Broadcasts>();
+        services.AddSingleton<PublicationAlerts>();
         services.AddScoped<SubscriptionService>();
         services.AddScheduledJob<ConsultationOpenedJob>();
         services.AddScheduledJob<BroadcastFanOut>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using EngagementRouteKind = CjpPortal.Core.Domain.EngagementRouteKind;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Subscriptions;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
 using static CjpPortal.IntegrationTests.Manage.ManageUsers;
@@ -334,6 +335,25 @@ public sealed class PlansTests(ReferenceDataFixture fixture) : ReferenceDataTest
         Assert.Contains(history, a => a.Field == "RouteKinds" && a.NewValue == "LocalForum, Event" && a.PartnershipId == plan.PartnershipId);
         Assert.Contains(history, a => a.Field == "Routes" && a.NewValue == "Falkirk third-sector forum");
         Assert.Contains("Published 2 June 2023", publicPage.One("#participation-statement").TextOf(), StringComparison.Ordinal);
+        var broadcast = await Fixture.WithDbContextAsync(db => db.Broadcasts.SingleAsync());
+        Assert.Equal((plan.PartnershipId, SubscriptionTopics.Publications), (broadcast.PartnershipId, broadcast.Topic));
+        Assert.StartsWith("Falkirk Community Justice Partnership: participation statement for the ", broadcast.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_StatementAlreadyPublished_TellsSubscribersOnlyOnce()
+    {
+        // Arrange
+        var plan = await Fixture.CreatePlanAsync(Partnership, new(2023, 4, 1), new(2028, 3, 31), publishedOn: new(2023, 6, 1), statementPublishedOn: new(2023, 6, 2));
+        using var client = await CoordinatorAsync(Fixture);
+        var form = await client.GetDocumentAsync($"{ListUrl}/{plan.Id}/statement");
+
+        // Act
+        var saved = await client.SubmitAsync(form, EditForms.Filled(form, ("Summary", "Corrected wording.")));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(0, await Fixture.WithDbContextAsync(db => db.Broadcasts.CountAsync()));
     }
 
     [Fact]
@@ -358,6 +378,7 @@ public sealed class PlansTests(ReferenceDataFixture fixture) : ReferenceDataTest
         HtmlAssertions.AssertFieldError(page.Document, "RouteIds", "this partnership's list");
         Assert.Equal(0, await Fixture.WithDbContextAsync(db => db.ParticipationStatements.CountAsync()));
         Assert.Equal(0, await Fixture.WithDbContextAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(0, await Fixture.WithDbContextAsync(db => db.Broadcasts.CountAsync()));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Subscriptions;
 using CjpPortal.IntegrationTests.Manage;
 using CjpPortal.TestCommon;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +110,9 @@ public sealed class ReturnsTests(ReferenceDataFixture fixture) : ReferenceDataTe
         Assert.Contains(history, a => (a.Field, a.OldValue, a.NewValue) == ("Analyse.RouteKinds", null, "LocalForum, Consultation"));
         Assert.Contains(history, a => (a.Field, a.OldValue, a.NewValue) == ("Do.Involvement", null, "No"));
         Assert.DoesNotContain(history, a => a.Field.StartsWith("Plan.", StringComparison.Ordinal));
+        var broadcast = await Fixture.WithDbContextAsync(db => db.Broadcasts.SingleAsync());
+        Assert.Equal((stored.PartnershipId, SubscriptionTopics.Publications, "Falkirk Community Justice Partnership: annual report for 2025 to 2026 published"),
+            (broadcast.PartnershipId, broadcast.Topic, broadcast.Subject));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
+using CjpPortal.Core.Subscriptions;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.Validation;
@@ -19,7 +20,7 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Plans;
 /// kinds of route and the partnership's own routes used, its link and the day it was published (blank while it is
 /// not). Only this partnership's routes can be chosen; any other id posted is refused and nothing is saved.</summary>
 [DocumentUploadLimits]
-public class StatementModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, ManageLinks links) : PartnershipFormModel(db, links)
+public class StatementModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, PublicationAlerts alerts, ManageLinks links) : PartnershipFormModel(db, links)
 {
     private Document? upload;
 
@@ -121,7 +122,14 @@ public class StatementModel(AppDbContext db, TimeProvider clock, DocumentStore d
             statement.DocumentId = null;
         }
 
+        var newlyPublished = statement.PublishedOn is null && PublishedOn is not null;
         statement.PublishedOn = PublishedOn;
+        if (newlyPublished)
+        {
+            // Queued with the save below: subscribers hear of it only if the statement is saved.
+            await alerts.StatementPublishedAsync(Db, plan.PartnershipId, Period, cancellationToken);
+        }
+
         var chosen = partnershipRoutes.Where(r => RouteIds.Contains(r.Id)).ToList();
         statement.Routes.Clear();
         foreach (var route in chosen)

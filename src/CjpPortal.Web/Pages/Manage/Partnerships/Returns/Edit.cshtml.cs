@@ -6,6 +6,7 @@ using CjpPortal.Core.Configurations;
 using CjpPortal.Core.Documents;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Rules;
+using CjpPortal.Core.Subscriptions;
 using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.Documents;
 using CjpPortal.Web.Infrastructure.TagHelpers;
@@ -23,7 +24,7 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships.Returns;
 /// due date comes from the configured deadline and is not edited here. A save from a form opened before someone
 /// else's save is refused (409).</summary>
 [DocumentUploadLimits]
-public class EditModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, ManageLinks links, IOptions<PortalOptions> options)
+public class EditModel(AppDbContext db, TimeProvider clock, DocumentStore documents, PublicCache cache, PublicationAlerts alerts, ManageLinks links, IOptions<PortalOptions> options)
     : PartnershipFormModel(db, links)
 {
     public ReportingYear Year { get; private set; }
@@ -142,8 +143,15 @@ public class EditModel(AppDbContext db, TimeProvider clock, DocumentStore docume
             ReportingYearStart = Year.StartYear,
             DueOn = Year.DueDate(Deadline),
         }).Entity;
+        var newlyPublished = annualReturn.PublishedOn is null && PublishedOn is not null;
         annualReturn.SubmittedOn = SubmittedOn;
         annualReturn.PublishedOn = PublishedOn;
+        if (newlyPublished)
+        {
+            // Queued with the save below: subscribers hear of it only if the return is saved.
+            await alerts.ReportPublishedAsync(Db, PartnershipId, YearName, cancellationToken);
+        }
+
         annualReturn.PublishedReportLink = PublishedReportLink;
         if (upload is not null)
         {
