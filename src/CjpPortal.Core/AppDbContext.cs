@@ -4,6 +4,7 @@ using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Scheduling;
+using CjpPortal.Core.Updates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
+    public DbSet<ForumUpdate> ForumUpdates => Set<ForumUpdate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ScheduledOccurrence> ScheduledOccurrences => Set<ScheduledOccurrence>();
 

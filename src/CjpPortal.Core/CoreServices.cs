@@ -5,6 +5,7 @@ using CjpPortal.Core.Links;
 using CjpPortal.Core.Plans;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
+using CjpPortal.Core.Updates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,9 @@ public static class CoreServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<PlanService>();
+        services.AddScoped<UpdateService>();
+        // Replaced by the subscription fan-out when subscriptions arrive.
+        services.TryAddScoped<IUpdateNotifier, NoUpdateNotifier>();
         return services;
     }
 }

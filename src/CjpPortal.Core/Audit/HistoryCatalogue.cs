@@ -96,6 +96,8 @@ public static class HistoryCatalogue
     public static IReadOnlySet<string> IgnoredFields { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "Id", "PartnershipId", "xmin", "DisplayOrder", nameof(Domain.Document.UploadedAt), nameof(Domain.Document.UploadedById),
+        nameof(Updates.ForumUpdate.CreatedAt), nameof(Updates.ForumUpdate.CreatedById), nameof(Updates.ForumUpdate.UpdatedAt),
+        nameof(Updates.ForumUpdate.UpdatedById),
     };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
@@ -247,6 +249,21 @@ public static class HistoryCatalogue
         return names.Length == 0 ? null : names;
     }
 
+    /// <summary>A forum update or meeting, named by its title; a national one belongs to no partnership.</summary>
+    public static AuditedEntity ForumUpdate { get; } = Entity<Updates.ForumUpdate>("Update or meeting", nameof(Updates.ForumUpdate.Title), new()
+    {
+        ["Kind"] = "Kind",
+        ["Title"] = "Title",
+        ["Body"] = "Text",
+        ["StartsAt"] = "Starts",
+        ["EndsAt"] = "Ends",
+        ["Place"] = "Place",
+        ["OnlineLink"] = "Online link",
+        ["EngagementRouteId"] = "Engagement route",
+        ["PublishedAt"] = "Published",
+        ["CorrectedAt"] = "Corrected",
+    });
+
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
     /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
     public static AuditedEntity Account { get; } = new(AccountAdministration.AccountEntity, null, "Account", null, new()
@@ -256,7 +273,7 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, Account];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ForumUpdate, Account];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 
