@@ -1029,6 +1029,112 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("scheduled_occurrences", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Updates.ForumUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("EngagementRouteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_route_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forum_updates");
+
+                    b.HasIndex("EngagementRouteId")
+                        .HasDatabaseName("ix_forum_updates_engagement_route_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_forum_updates_published_at");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_forum_updates_starts_at");
+
+                    b.HasIndex("PartnershipId", "PublishedAt")
+                        .HasDatabaseName("ix_forum_updates_partnership_id_published_at");
+
+                    b.ToTable("forum_updates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_forum_updates_meeting_ends", "ends_at IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)");
+
+                            t.HasCheckConstraint("ck_forum_updates_meeting_starts", "kind <> 1 OR starts_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_forum_updates_online_link", "online_link IS NULL OR online_link LIKE 'https://%'");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1431,6 +1537,25 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("Partnership");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Updates.ForumUpdate", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.EngagementRoute", "EngagementRoute")
+                        .WithMany()
+                        .HasForeignKey("EngagementRouteId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forum_updates_engagement_routes_engagement_route_id");
+
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_forum_updates_partnerships_partnership_id");
+
+                    b.Navigation("EngagementRoute");
+
+                    b.Navigation("Partnership");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
