@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb61f9d3-0c03-4efa-8ad2-e00c38713da1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("85b148b0-5868-4dc9-b91f-d9fbe9e9ba68"), entityTypeCount: 28)
         {
         }
 
@@ -37,6 +37,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             var invitation = InvitationEntityType.Create(this);
             var partnershipCoordinator = PartnershipCoordinatorEntityType.Create(this);
             var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
+            var forumUpdate = ForumUpdateEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -64,6 +65,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateForeignKey1(invitation, applicationUser);
             PartnershipCoordinatorEntityType.CreateForeignKey1(partnershipCoordinator, partnership);
             PartnershipCoordinatorEntityType.CreateForeignKey2(partnershipCoordinator, applicationUser);
+            ForumUpdateEntityType.CreateForeignKey1(forumUpdate, engagementRoute);
+            ForumUpdateEntityType.CreateForeignKey2(forumUpdate, partnership);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
@@ -95,6 +98,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             InvitationEntityType.CreateAnnotations(invitation);
             PartnershipCoordinatorEntityType.CreateAnnotations(partnershipCoordinator);
             ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
+            ForumUpdateEntityType.CreateAnnotations(forumUpdate);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
