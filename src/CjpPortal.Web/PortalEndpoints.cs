@@ -14,5 +14,6 @@ public static class PortalEndpoints
         StatementsCsv.Map(app);
         DocumentDownload.Map(app);
         EngagementCsv.Map(app);
+        UpdateFeeds.Map(app);
     }
 }

@@ -18,6 +18,7 @@ public static class PortalServices
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<DirectoryQueries>();
+        services.AddScoped<UpdateQueries>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<EngagementQueries>();

@@ -6,4 +6,21 @@ namespace CjpPortal.Web.Pages;
 public sealed class PublicLinks(LinkGenerator generator) : PageLinks(generator)
 {
     public string Partnership(string slug) => Page("/Partnerships/Show", new { slug });
+
+    public string Updates(int? pageNumber = null) => Paged(Page("/Updates/Index"), pageNumber);
+
+    public string PartnershipUpdates(string slug, int? pageNumber = null) => Paged(Page("/Partnerships/Updates", new { slug }), pageNumber);
+
+    public string Update(int id) => Page("/Updates/Show", new { id });
+
+    /// <summary>One meeting as an iCalendar file ("Add to calendar").</summary>
+    public string UpdateCalendar(int id) => Endpoint(Endpoints.UpdateFeeds.MeetingCalendarName, new { id });
+
+    public string UpdatesFeed() => Endpoint(Endpoints.UpdateFeeds.NationalFeedName, new { });
+
+    public string PartnershipUpdatesFeed(string slug) => Endpoint(Endpoints.UpdateFeeds.PartnershipFeedName, new { slug });
+
+    public string Calendar() => Endpoint(Endpoints.UpdateFeeds.NationalCalendarName, new { });
+
+    public string PartnershipCalendar(string slug) => Endpoint(Endpoints.UpdateFeeds.PartnershipCalendarName, new { slug });
 }

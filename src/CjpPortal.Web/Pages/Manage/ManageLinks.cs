@@ -48,5 +48,15 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
 
     public string Return(string slug, int year) => Page("/Manage/Partnerships/Returns/Edit", new { slug, year });
 
+    public string Updates(string slug) => Page("/Manage/Partnerships/Updates/Index", new { slug });
+
+    public string NewUpdate(string slug) => Page("/Manage/Partnerships/Updates/New", new { slug });
+
+    public string EditUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Edit", new { slug, id });
+
+    public string PreviewUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Preview", new { slug, id });
+
+    public string DeleteUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Delete", new { slug, id });
+
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }
