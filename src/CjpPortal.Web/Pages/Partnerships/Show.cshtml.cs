@@ -10,8 +10,15 @@ namespace CjpPortal.Web.Pages.Partnerships;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.PolicyName)]
-public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options, PublicLinks links) : PageModel
+public class ShowModel(DirectoryQueries queries, UpdateQueries updates, IOptions<PortalOptions> options, PublicLinks links) : PageModel
 {
+    /// <summary>How many of the latest updates and next meetings the page shows (the rest are on its updates page).</summary>
+    public const int UpdatesShown = 3;
+
+    public IReadOnlyList<UpdateView> LatestUpdates { get; private set; } = [];
+
+    public IReadOnlyList<UpdateView> NextMeetings { get; private set; } = [];
+
     public PartnershipSnapshot Partnership { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
@@ -48,6 +55,8 @@ public class ShowModel(DirectoryQueries queries, IOptions<PortalOptions> options
 
         Partnership = partnership;
         Today = queries.Today;
+        NextMeetings = await updates.NextMeetingsAsync(partnership.Id, UpdatesShown, cancellationToken);
+        LatestUpdates = await updates.LatestAsync(partnership.Id, UpdatesShown, cancellationToken);
         return Page();
     }
 
