@@ -28,6 +28,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/about", 200)]
     [InlineData("/accessibility", 200)]
     [InlineData("/privacy", 200)]
+    [InlineData("/updates", 200)]
+    [InlineData("/partnerships/falkirk/updates", 200)]
     [InlineData("/partnerships/does-not-exist", 404)]
     public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
     {
