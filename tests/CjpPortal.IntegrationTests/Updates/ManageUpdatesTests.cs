@@ -230,6 +230,6 @@ public sealed class ManageUpdatesTests(ReferenceDataFixture fixture) : Reference
 
         // Assert: sent to the access-denied page, as every staff page does for a coordinator.
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.DoesNotContain("/national/updates", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        Assert.DoesNotContain("/national/updates", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
