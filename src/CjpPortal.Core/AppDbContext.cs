@@ -7,6 +7,7 @@ using CjpPortal.Core.Organisations;
 using CjpPortal.Core.Problems;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Subscriptions;
+using CjpPortal.Core.Updates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxEmail> EmailOutbox => Set<OutboxEmail>();
     public DbSet<SuppressedAddress> SuppressedAddresses => Set<SuppressedAddress>();
+    public DbSet<ForumUpdate> ForumUpdates => Set<ForumUpdate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ScheduledOccurrence> ScheduledOccurrences => Set<ScheduledOccurrence>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

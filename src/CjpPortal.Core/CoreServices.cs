@@ -8,6 +8,7 @@ using CjpPortal.Core.Problems;
 using CjpPortal.Core.Scheduling;
 using CjpPortal.Core.Seed;
 using CjpPortal.Core.Subscriptions;
+using CjpPortal.Core.Updates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,8 @@ public static class CoreServices
         services.AddScoped<Organisations.OrganisationListings>();
         SubscriptionServices.Add(services);
         services.AddScoped<ProblemReportService>();
+        services.AddScoped<UpdateService>();
+        services.AddScoped<IUpdateNotifier, BroadcastUpdateNotifier>();
         return services;
     }
 }

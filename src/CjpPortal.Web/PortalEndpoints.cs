@@ -16,5 +16,6 @@ public static class PortalEndpoints
         OrganisationsCsv.Map(app);
         DocumentDownload.Map(app);
         EngagementCsv.Map(app);
+        UpdateFeeds.Map(app);
     }
 }

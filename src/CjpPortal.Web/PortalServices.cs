@@ -20,6 +20,7 @@ public static class PortalServices
         services.AddScoped<DirectoryQueries>();
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<DirectoryEditions>();
+        services.AddScoped<UpdateQueries>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<EngagementQueries>();

@@ -101,6 +101,8 @@ public static class HistoryCatalogue
         nameof(Organisations.Organisation.CreatedAt), nameof(Organisations.Organisation.UpdatedAt),
         // Who resolved a problem report and when is likewise the entry's own; the client key is for the rate limit only.
         nameof(Problems.ProblemReport.ResolvedAt), nameof(Problems.ProblemReport.ResolvedById), nameof(Problems.ProblemReport.ClientKey),
+        nameof(Updates.ForumUpdate.CreatedAt), nameof(Updates.ForumUpdate.CreatedById), nameof(Updates.ForumUpdate.UpdatedAt),
+        nameof(Updates.ForumUpdate.UpdatedById),
     };
 
     /// <summary>The field written by hand when a contact or route is moved in its list: where it was and where it is
@@ -253,6 +255,21 @@ public static class HistoryCatalogue
         return names.Length == 0 ? null : names;
     }
 
+    /// <summary>A forum update or meeting, named by its title; a national one belongs to no partnership.</summary>
+    public static AuditedEntity ForumUpdate { get; } = Entity<Updates.ForumUpdate>("Update or meeting", nameof(Updates.ForumUpdate.Title), new()
+    {
+        ["Kind"] = "Kind",
+        ["Title"] = "Title",
+        ["Body"] = "Text",
+        ["StartsAt"] = "Starts",
+        ["EndsAt"] = "Ends",
+        ["Place"] = "Place",
+        ["OnlineLink"] = "Online link",
+        ["EngagementRouteId"] = "Engagement route",
+        ["PublishedAt"] = "Published",
+        ["CorrectedAt"] = "Corrected",
+    });
+
     /// <summary>Account changes (written by <see cref="AccountAdministration"/>), which belong to no partnership; the
     /// field is the role (or the action: invitation, unlock, authenticator reset).</summary>
     public static AuditedEntity Account { get; } = new(AccountAdministration.AccountEntity, null, "Account", null, new()
@@ -317,7 +334,7 @@ public static class HistoryCatalogue
         ["ResolutionNote"] = "Resolved, with the note",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ProblemReport, Account, Organisation, OrganisationService];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ProblemReport, ForumUpdate, Account, Organisation, OrganisationService];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 

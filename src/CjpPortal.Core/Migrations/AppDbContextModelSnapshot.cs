@@ -1381,6 +1381,76 @@ namespace CjpPortal.Core.Migrations
                     b.ToTable("organisation_service_areas", (string)null);
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Problems.ProblemReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("client_key")
+                        .IsFixedLength();
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("ReplyEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("reply_email");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_problem_reports");
+
+                    b.HasIndex("ClientKey", "ReportedAt")
+                        .HasDatabaseName("ix_problem_reports_client_key_reported_at");
+
+                    b.HasIndex("PartnershipId", "ResolvedAt", "ReportedAt")
+                        .HasDatabaseName("ix_problem_reports_partnership_id_resolved_at_reported_at");
+
+                    b.ToTable("problem_reports", (string)null);
+                });
+
             modelBuilder.Entity("CjpPortal.Core.Scheduling.ScheduledOccurrence", b =>
                 {
                     b.Property<long>("Id")
@@ -1414,6 +1484,290 @@ namespace CjpPortal.Core.Migrations
                         .HasDatabaseName("ix_scheduled_occurrences_kind_key");
 
                     b.ToTable("scheduled_occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fanned_out_at");
+
+                    b.Property<long>("FannedOutThroughSubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fanned_out_through_subscriber_id");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text_body");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcasts");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_broadcasts_created_at");
+
+                    b.HasIndex("FannedOutAt")
+                        .HasDatabaseName("ix_broadcasts_fanned_out_at");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_broadcasts_partnership_id");
+
+                    b.ToTable("broadcasts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_broadcasts_topic", "topic IN (1, 2, 4)");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Subscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AllOfScotland")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_of_scotland");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset?>("LastConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_confirmation_sent_at");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.Property<int>("Topics")
+                        .HasColumnType("integer")
+                        .HasColumnName("topics");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscribers");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscribers_email");
+
+                    b.HasIndex("ConfirmedAt", "CreatedAt")
+                        .HasDatabaseName("ix_subscribers_confirmed_at_created_at");
+
+                    b.ToTable("subscribers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subscribers_frequency", "frequency BETWEEN 1 AND 2");
+
+                            t.HasCheckConstraint("ck_subscribers_topics", "topics BETWEEN 1 AND 7");
+                        });
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.SubscriberPartnership", b =>
+                {
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscriber_id");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.HasKey("SubscriberId", "PartnershipId")
+                        .HasName("pk_subscriber_partnerships");
+
+                    b.HasIndex("PartnershipId", "SubscriberId")
+                        .HasDatabaseName("ix_subscriber_partnerships_partnership_id_subscriber_id");
+
+                    b.ToTable("subscriber_partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.UnsubscribedAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("address_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unsubscribed_addresses");
+
+                    b.HasIndex("AddressHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unsubscribed_addresses_address_hash");
+
+                    b.ToTable("unsubscribed_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Updates.ForumUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("EngagementRouteId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engagement_route_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forum_updates");
+
+                    b.HasIndex("EngagementRouteId")
+                        .HasDatabaseName("ix_forum_updates_engagement_route_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_forum_updates_published_at");
+
+                    b.HasIndex("StartsAt")
+                        .HasDatabaseName("ix_forum_updates_starts_at");
+
+                    b.HasIndex("PartnershipId", "PublishedAt")
+                        .HasDatabaseName("ix_forum_updates_partnership_id_published_at");
+
+                    b.ToTable("forum_updates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_forum_updates_meeting_ends", "ends_at IS NULL OR (starts_at IS NOT NULL AND ends_at > starts_at)");
+
+                            t.HasCheckConstraint("ck_forum_updates_meeting_starts", "kind <> 1 OR starts_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_forum_updates_online_link", "online_link IS NULL OR online_link LIKE 'https://%'");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1886,6 +2240,65 @@ namespace CjpPortal.Core.Migrations
                     b.Navigation("Service");
                 });
 
+            modelBuilder.Entity("CjpPortal.Core.Problems.ProblemReport", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problem_reports_partnerships_partnership_id");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Broadcast", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_broadcasts_partnerships_partnership_id");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.SubscriberPartnership", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriber_partnerships_partnerships_partnership_id");
+
+                    b.HasOne("CjpPortal.Core.Subscriptions.Subscriber", null)
+                        .WithMany("Partnerships")
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriber_partnerships_subscribers_subscriber_id");
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Updates.ForumUpdate", b =>
+                {
+                    b.HasOne("CjpPortal.Core.Domain.EngagementRoute", "EngagementRoute")
+                        .WithMany()
+                        .HasForeignKey("EngagementRouteId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forum_updates_engagement_routes_engagement_route_id");
+
+                    b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_forum_updates_partnerships_partnership_id");
+
+                    b.Navigation("EngagementRoute");
+
+                    b.Navigation("Partnership");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2013,6 +2426,11 @@ namespace CjpPortal.Core.Migrations
             modelBuilder.Entity("CjpPortal.Core.Organisations.OrganisationService", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("CjpPortal.Core.Subscriptions.Subscriber", b =>
+                {
+                    b.Navigation("Partnerships");
                 });
 #pragma warning restore 612, 618
         }

@@ -21,6 +21,23 @@ public static class ScottishTime
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The instant a Scottish wall-clock time happens (in the hour skipped in spring, the hour after; in the
+    /// hour repeated in autumn, the first).</summary>
+    public static DateTimeOffset InstantOf(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max() : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>The Scottish wall-clock time at <paramref name="instant"/>.</summary>
+    public static DateTimeOffset LocalOf(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
     private static TimeZoneInfo Find()
     {
         try

@@ -28,6 +28,22 @@ public static class Display
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
     };
 
+    /// <summary>An instant as a Scottish date and time: "3 February 2027 at 14:30".</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        Core.Rules.ScottishTime.LocalOf(instant).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A meeting's time in Scotland: "Wednesday 3 February 2027, 14:30 to 16:00".</summary>
+    public static string Meeting(DateTimeOffset starts, DateTimeOffset? ends)
+    {
+        var start = Core.Rules.ScottishTime.LocalOf(starts);
+        var text = start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        return ends is { } end ? $"{text} to {Core.Rules.ScottishTime.LocalOf(end).ToString("HH:mm", CultureInfo.InvariantCulture)}" : text;
+    }
+
+    /// <summary>An instant for a &lt;time datetime&gt; attribute, with its Scottish offset.</summary>
+    public static string IsoInstant(DateTimeOffset instant) =>
+        Core.Rules.ScottishTime.LocalOf(instant).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture);
+
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A tel: link target: digits and a leading plus only.</summary>

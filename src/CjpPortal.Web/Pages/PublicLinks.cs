@@ -11,4 +11,20 @@ public sealed class PublicLinks(LinkGenerator generator) : PageLinks(generator)
     public string ReportProblem(string slug) => Page("/ReportAProblem/Index", new { partnership = slug });
 
     public string ProblemReported(string slug) => Page("/ReportAProblem/Sent", new { partnership = slug });
+    public string Updates(int? pageNumber = null) => Paged(Page("/Updates/Index"), pageNumber);
+
+    public string PartnershipUpdates(string slug, int? pageNumber = null) => Paged(Page("/Partnerships/Updates", new { slug }), pageNumber);
+
+    public string Update(int id) => Page("/Updates/Show", new { id });
+
+    /// <summary>One meeting as an iCalendar file ("Add to calendar").</summary>
+    public string UpdateCalendar(int id) => Endpoint(Endpoints.UpdateFeeds.MeetingCalendarName, new { id });
+
+    public string UpdatesFeed() => Endpoint(Endpoints.UpdateFeeds.NationalFeedName, new { });
+
+    public string PartnershipUpdatesFeed(string slug) => Endpoint(Endpoints.UpdateFeeds.PartnershipFeedName, new { slug });
+
+    public string Calendar() => Endpoint(Endpoints.UpdateFeeds.NationalCalendarName, new { });
+
+    public string PartnershipCalendar(string slug) => Endpoint(Endpoints.UpdateFeeds.PartnershipCalendarName, new { slug });
 }

@@ -44,6 +44,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/subscriptions/unsubscribe?token=not-a-token", 400)]
     [InlineData("/report-a-problem?partnership=falkirk", 200)]
     [InlineData("/report-a-problem/sent?partnership=falkirk", 200)]
+    [InlineData("/updates", 200)]
+    [InlineData("/partnerships/falkirk/updates", 200)]
     [InlineData("/partnerships/does-not-exist", 404)]
     public async Task Get_PublicPage_HasNoAccessibilityViolations(string path, int expectedStatus)
     {

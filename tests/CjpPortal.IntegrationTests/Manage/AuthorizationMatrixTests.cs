@@ -113,6 +113,18 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Title"] = $"Forum {Guid.NewGuid():N}",
             ["Version"] = Invariant(await RouteVersionAsync(f, slug)),
         }, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/updates", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/updates/new", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/updates/new", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Kind"] = "0",
+            ["Title"] = $"Matrix update {Guid.NewGuid():N}",
+            ["Body"] = "Written by the authorization matrix",
+        }), PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/updates/{id:int}", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/updates/{id:int}/edit", null, PartnershipPage),
+        new("GET", "/manage/partnerships/{slug}/updates/{id:int}/delete", null, PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/plans/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -239,6 +251,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         {
             ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
         }, NationalPage),
+        new("GET", "/national/updates", null, NationalPage),
+        new("GET", "/national/updates/new", null, NationalPage),
+        new("POST", "/national/updates/new", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Kind"] = "0",
+            ["Title"] = $"Matrix national update {Guid.NewGuid():N}",
+            ["Body"] = "Written by the authorization matrix",
+        }), NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
         new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>
@@ -385,6 +405,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         route.StartsWith("/manage/organisations/", StringComparison.Ordinal) ? await OrganisationIdAsync(f, slug) :
         route.StartsWith("/manage/problems/", StringComparison.Ordinal) ? (await f.CreateProblemReportAsync(slug)).Id :
         route.Contains("/plans/", StringComparison.Ordinal) ? await PlanIdAsync(f, route, slug) :
+        // A draft of its own for each cell, so an allowed deletion leaves the next cell its target.
+        route.Contains("/updates/", StringComparison.Ordinal) ? (await f.CreateUpdateAsync(slug)).Id :
         (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
         {
             (true, true) => (await f.CreateContactAsync(slug)).Id,

@@ -22,6 +22,8 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/account/reset-password/{token}",
         "/account/sign-in",
         "/account/sign-in/two-factor",
+        // The calendar of meetings and consultation close dates for all of Scotland.
+        "/calendar.ics",
         "/compare",
         "/consultations",
         "/directory",
@@ -52,6 +54,9 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/participation-statements.csv",
         "/partnerships",
         "/partnerships/{slug}",
+        "/partnerships/{slug}/calendar.ics",
+        "/partnerships/{slug}/updates",
+        "/partnerships/{slug}/updates.atom",
         "/privacy",
         // Anyone may report a problem with a partnership's page.
         "/report-a-problem",
@@ -63,6 +68,11 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/subscriptions/delete",
         "/subscriptions/manage",
         "/subscriptions/unsubscribe",
+        // Published updates and meetings (a draft's id is not found), their feed and a meeting's calendar file.
+        "/updates",
+        "/updates.atom",
+        "/updates/{id:int}",
+        "/updates/{id:int}.ics",
         // The fallback that answers an unknown URL with the 404 page rather than a sign-in redirect.
         "/{*path}",
     ];

@@ -122,7 +122,7 @@ public sealed class HistoryCatalogueTests
         var types = HistoryCatalogue.Entities.Select(e => e.ClrType).OfType<Type>().ToList();
 
         // Assert
-        Assert.Equal(11, types.Count);
+        Assert.Equal(12, types.Count);
         Assert.All(types, type => Assert.True(typeof(IPartnershipOwned).IsAssignableFrom(type), type.Name));
     }
 

@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03ecff38-e8fa-4f8d-8142-52864b9f7f85"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("8a8379a3-dfc9-4808-b0e1-73be18fcd4ce"), entityTypeCount: 39)
         {
         }
 
@@ -23,6 +23,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             var cjoip = CjoipEntityType.Create(this);
             var contact = ContactEntityType.Create(this);
             var councilArea = CouncilAreaEntityType.Create(this);
+            var directoryEdition = DirectoryEditionEntityType.Create(this);
+            var directoryEditionRow = DirectoryEditionRowEntityType.Create(this);
             var document = DocumentEntityType.Create(this);
             var documentContent = DocumentContentEntityType.Create(this);
             var engagementRoute = EngagementRouteEntityType.Create(this);
@@ -40,7 +42,13 @@ namespace CjpPortal.Core.Database.CompiledModel
             var organisationArea = OrganisationAreaEntityType.Create(this);
             var organisationService = OrganisationServiceEntityType.Create(this);
             var organisationServiceArea = OrganisationServiceAreaEntityType.Create(this);
+            var problemReport = ProblemReportEntityType.Create(this);
             var scheduledOccurrence = ScheduledOccurrenceEntityType.Create(this);
+            var broadcast = BroadcastEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
+            var subscriberPartnership = SubscriberPartnershipEntityType.Create(this);
+            var unsubscribedAddress = UnsubscribedAddressEntityType.Create(this);
+            var forumUpdate = ForumUpdateEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -56,6 +64,7 @@ namespace CjpPortal.Core.Database.CompiledModel
             CjoipEntityType.CreateForeignKey2(cjoip, partnership);
             ContactEntityType.CreateForeignKey1(contact, partnership);
             CouncilAreaEntityType.CreateForeignKey1(councilArea, partnership);
+            DirectoryEditionRowEntityType.CreateForeignKey1(directoryEditionRow, directoryEdition);
             DocumentEntityType.CreateForeignKey1(document, partnership);
             DocumentContentEntityType.CreateForeignKey1(documentContent, document);
             EngagementRouteEntityType.CreateForeignKey1(engagementRoute, partnership);
@@ -73,6 +82,12 @@ namespace CjpPortal.Core.Database.CompiledModel
             OrganisationServiceEntityType.CreateForeignKey1(organisationService, organisation);
             OrganisationServiceAreaEntityType.CreateForeignKey1(organisationServiceArea, councilArea);
             OrganisationServiceAreaEntityType.CreateForeignKey2(organisationServiceArea, organisationService);
+            ProblemReportEntityType.CreateForeignKey1(problemReport, partnership);
+            BroadcastEntityType.CreateForeignKey1(broadcast, partnership);
+            SubscriberPartnershipEntityType.CreateForeignKey1(subscriberPartnership, partnership);
+            SubscriberPartnershipEntityType.CreateForeignKey2(subscriberPartnership, subscriber);
+            ForumUpdateEntityType.CreateForeignKey1(forumUpdate, engagementRoute);
+            ForumUpdateEntityType.CreateForeignKey2(forumUpdate, partnership);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, applicationUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, applicationUser);
@@ -90,6 +105,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             CjoipEntityType.CreateAnnotations(cjoip);
             ContactEntityType.CreateAnnotations(contact);
             CouncilAreaEntityType.CreateAnnotations(councilArea);
+            DirectoryEditionEntityType.CreateAnnotations(directoryEdition);
+            DirectoryEditionRowEntityType.CreateAnnotations(directoryEditionRow);
             DocumentEntityType.CreateAnnotations(document);
             DocumentContentEntityType.CreateAnnotations(documentContent);
             EngagementRouteEntityType.CreateAnnotations(engagementRoute);
@@ -107,7 +124,13 @@ namespace CjpPortal.Core.Database.CompiledModel
             OrganisationAreaEntityType.CreateAnnotations(organisationArea);
             OrganisationServiceEntityType.CreateAnnotations(organisationService);
             OrganisationServiceAreaEntityType.CreateAnnotations(organisationServiceArea);
+            ProblemReportEntityType.CreateAnnotations(problemReport);
             ScheduledOccurrenceEntityType.CreateAnnotations(scheduledOccurrence);
+            BroadcastEntityType.CreateAnnotations(broadcast);
+            SubscriberEntityType.CreateAnnotations(subscriber);
+            SubscriberPartnershipEntityType.CreateAnnotations(subscriberPartnership);
+            UnsubscribedAddressEntityType.CreateAnnotations(unsubscribedAddress);
+            ForumUpdateEntityType.CreateAnnotations(forumUpdate);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

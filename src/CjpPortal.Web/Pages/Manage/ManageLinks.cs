@@ -56,6 +56,15 @@ public sealed class ManageLinks(LinkGenerator generator) : PageLinks(generator)
         Paged(status is null ? Page("/Manage/Problems/Index") : Page("/Manage/Problems/Index", new { status }), pageNumber);
 
     public string Problem(int id) => Page("/Manage/Problems/Show", new { id });
+    public string Updates(string slug) => Page("/Manage/Partnerships/Updates/Index", new { slug });
+
+    public string NewUpdate(string slug) => Page("/Manage/Partnerships/Updates/New", new { slug });
+
+    public string EditUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Edit", new { slug, id });
+
+    public string PreviewUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Preview", new { slug, id });
+
+    public string DeleteUpdate(string slug, int id) => Page("/Manage/Partnerships/Updates/Delete", new { slug, id });
 
     public string History(string slug, int? pageNumber = null) => Paged(Page("/Manage/Partnerships/History", new { slug }), pageNumber);
 }

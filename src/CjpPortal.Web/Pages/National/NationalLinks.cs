@@ -25,6 +25,16 @@ public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator
 
     public string Coordinator(Guid id) => Page("/National/Coordinators/Show", new { id });
 
+    public string Updates() => Page("/National/Updates/Index");
+
+    public string NewUpdate() => Page("/National/Updates/New");
+
+    public string EditUpdate(int id) => Page("/National/Updates/Edit", new { id });
+
+    public string PreviewUpdate(int id) => Page("/National/Updates/Preview", new { id });
+
+    public string DeleteUpdate(int id) => Page("/National/Updates/Delete", new { id });
+
     public string Places() => Page("/National/Places/Index");
 
     public string NewPlace() => Page("/National/Places/New");

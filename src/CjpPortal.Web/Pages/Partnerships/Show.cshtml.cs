@@ -10,10 +10,17 @@ namespace CjpPortal.Web.Pages.Partnerships;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicCache.PolicyName)]
-public class ShowModel(DirectoryQueries queries, OrganisationQueries organisations, IOptions<PortalOptions> options, PublicLinks links) : PageModel
+public class ShowModel(DirectoryQueries queries, OrganisationQueries organisations, UpdateQueries updates, IOptions<PortalOptions> options, PublicLinks links) : PageModel
 {
     /// <summary>Published third-sector organisations working in the partnership's areas (or all of Scotland).</summary>
     public IReadOnlyList<OrganisationListItem> Organisations { get; private set; } = [];
+
+    /// <summary>How many of the latest updates and next meetings the page shows (the rest are on its updates page).</summary>
+    public const int UpdatesShown = 3;
+
+    public IReadOnlyList<UpdateView> LatestUpdates { get; private set; } = [];
+
+    public IReadOnlyList<UpdateView> NextMeetings { get; private set; } = [];
 
     public PartnershipSnapshot Partnership { get; private set; } = null!;
 
@@ -52,6 +59,8 @@ public class ShowModel(DirectoryQueries queries, OrganisationQueries organisatio
         Partnership = partnership;
         Today = queries.Today;
         Organisations = await organisations.InAreasAsync([.. partnership.Areas.Select(a => a.GssCode)], cancellationToken);
+        NextMeetings = await updates.NextMeetingsAsync(partnership.Id, UpdatesShown, cancellationToken);
+        LatestUpdates = await updates.LatestAsync(partnership.Id, UpdatesShown, cancellationToken);
         return Page();
     }
 
