@@ -32,7 +32,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         Administrator,
     }
 
-    private sealed record Entry(string Method, string Route, Func<PortalFixture, string, Task<Dictionary<string, string>>>? Form, Outcome[] Expected);
+    /// <summary>One row; <paramref name="ShowsConfirmationStep"/>: a POST that, allowed, answers 200 with a confirmation
+    /// step and saves nothing (the next POST does), rather than redirecting.</summary>
+    private sealed record Entry(string Method, string Route, Func<PortalFixture, string, Task<Dictionary<string, string>>>? Form, Outcome[] Expected, bool ShowsConfirmationStep = false);
 
     private static readonly Outcome[] PartnershipPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
     private static readonly Outcome[] NationalPage = [Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed];
@@ -59,8 +61,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         // partnership's area is for its coordinators and national staff.
         new("GET", "/manage/organisations", null, [Outcome.SignIn, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed]),
         new("GET", "/manage/organisations/{id:int}", null, PartnershipPage),
-        // The Review handler only re-renders the page with the confirmation step (200, nothing saved): it is covered by
-        // the GET row's guard and by OrganisationFlowTests; Confirm is the one that changes the listing.
+        // The Review handler re-renders the page with the confirmation step (200, nothing saved); Confirm changes the listing.
+        new("POST", "/manage/organisations/{id:int}?handler=Review", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Decision"] = "RequestChanges",
+            ["Reason"] = "Asked by the authorization matrix",
+        }), PartnershipPage, ShowsConfirmationStep: true),
         new("POST", "/manage/organisations/{id:int}?handler=Confirm", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Decision"] = "RequestChanges",
@@ -584,7 +590,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             : (await client.PostFormAsync(url, form)).Response;
 
         // Assert
-        Assert.True(Classify(response, method) == expected,
+        Assert.True(Classify(response, method, entry.ShowsConfirmationStep) == expected,
             $"{method} {url} as {who}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
         if (method == "POST" && expected != Outcome.Allowed)
         {
@@ -748,7 +754,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         };
     }
 
-    private static Outcome? Classify(HttpResponseMessage response, string method)
+    private static Outcome? Classify(HttpResponseMessage response, string method, bool showsConfirmationStep = false)
     {
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
         return response.StatusCode switch
@@ -756,7 +762,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect when location.Contains("/status/403", StringComparison.Ordinal) => Outcome.Forbidden,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
-            HttpStatusCode.OK when method == "GET" => Outcome.Allowed,
+            HttpStatusCode.OK when method == "GET" || showsConfirmationStep => Outcome.Allowed,
             HttpStatusCode.Redirect when method == "POST" => Outcome.Allowed,
             _ => null,
         };

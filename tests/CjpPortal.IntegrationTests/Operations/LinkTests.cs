@@ -101,7 +101,7 @@ public sealed class LinkTests(PortalFixture fixture)
 
     /// <summary>Links whose sample address names no record: a document that does not exist is a 404 by design (the
     /// document tests follow real ones).</summary>
-    private static readonly string[] NotFoundBySample = ["DocumentLinks.Download"];
+    private static readonly string[] NotFoundBySample = ["DocumentLinks.Download", "PublicLinks.Update", "PublicLinks.UpdateCalendar"];
 
     [Fact]
     public void Get_EveryLinkMethod_GivesTheAddressThePortalHasAlwaysUsed()
