@@ -11,7 +11,8 @@
 # Prints each run and the medians; the CSV and aiosmtpd's log go to bench/results/<timestamp>-mailer/.
 #
 # Environment: CJP_MAILER_MESSAGES (10000), CJP_MAILER_RUNS (3), CJP_MAILER_BATCH (the dispatcher's batch size, 50 as
-# configured by default), CJP_PG_PORT (5433).
+# configured by default), CJP_MAILER_MODE (unset: N queued rows; fanout: one broadcast to N confirmed subscribers,
+# expanded by the fan-out job while the dispatcher sends), CJP_PG_PORT (5433).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/common.sh

@@ -1,5 +1,8 @@
 using CjpPortal.Core.Scheduling;
+using CjpPortal.Core.Rules;
+using CjpPortal.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CjpPortal.Core.Refresh;
@@ -16,6 +19,10 @@ internal static class RefreshServices
         services.AddScoped<RefreshProgress>();
         services.AddScheduledJob<RefreshJob>();
         services.AddScheduledJob<ReturnDueJob>();
+        // Defaults for a host that has no web app's settings of its own: links at Portal:BaseUrl, the 31 December
+        // deadline. The web app and the worker register theirs (from PortalOptions), which win.
+        services.TryAddSingleton<IRefreshLinks, PortalRefreshLinks>();
+        services.TryAddSingleton(new AnnualReturnDeadline());
     }
 
     private sealed class Validator : IValidateOptions<RefreshOptions>
@@ -23,4 +30,14 @@ internal static class RefreshServices
         public ValidateOptionsResult Validate(string? name, RefreshOptions options) =>
             RefreshOptions.Problem(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
+}
+
+/// <summary>The refresh e-mails' links at Portal:BaseUrl, as the subscription e-mails make theirs.</summary>
+internal sealed class PortalRefreshLinks(SubscriptionLinks links) : IRefreshLinks
+{
+    public Uri Review(string slug) => links.Absolute($"/manage/partnerships/{Uri.EscapeDataString(slug)}/review");
+
+    public Uri Returns(string slug) => links.Absolute($"/manage/partnerships/{Uri.EscapeDataString(slug)}/returns");
+
+    public Uri Progress() => links.Absolute("/national/refresh");
 }

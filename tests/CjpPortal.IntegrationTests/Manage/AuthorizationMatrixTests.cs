@@ -131,6 +131,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/manage/partnerships/{slug}/updates/{id:int}/edit", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/updates/{id:int}/delete", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        // Publishing (the preview's button) and editing a draft of the partnership's own.
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Kind"] = "0",
+            ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
+            ["Body"] = "Edited by the authorization matrix",
+        }), PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/plans/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -265,6 +273,18 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Title"] = $"Matrix national update {Guid.NewGuid():N}",
             ["Body"] = "Written by the authorization matrix",
         }), NationalPage),
+        // A national draft of its own for each cell (RecordIdAsync).
+        new("GET", "/national/updates/{id:int}", null, NationalPage),
+        new("POST", "/national/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("GET", "/national/updates/{id:int}/edit", null, NationalPage),
+        new("POST", "/national/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Kind"] = "0",
+            ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
+            ["Body"] = "Edited by the authorization matrix",
+        }), NationalPage),
+        new("GET", "/national/updates/{id:int}/delete", null, NationalPage),
+        new("POST", "/national/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
         new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>
@@ -412,6 +432,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         route.StartsWith("/manage/problems/", StringComparison.Ordinal) ? (await f.CreateProblemReportAsync(slug)).Id :
         route.Contains("/plans/", StringComparison.Ordinal) ? await PlanIdAsync(f, route, slug) :
         // A draft of its own for each cell, so an allowed deletion leaves the next cell its target.
+        route.StartsWith("/national/updates/", StringComparison.Ordinal) ? (await f.CreateUpdateAsync(null)).Id :
         route.Contains("/updates/", StringComparison.Ordinal) ? (await f.CreateUpdateAsync(slug)).Id :
         (route.Contains("/contacts/", StringComparison.Ordinal), route.EndsWith("/remove", StringComparison.Ordinal) || route.EndsWith("/delete", StringComparison.Ordinal)) switch
         {

@@ -5,6 +5,8 @@ using CjpPortal.Core.Seed;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 
 namespace CjpPortal.UnitTests.Database;
 
@@ -74,10 +76,20 @@ public sealed class CoreServicesTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalCore(ConnectionString);
-        // The host's part: Identity's user store (the web app adds cookies and sign-in on top).
+        // The host's part: its environment (every .NET host has one), and Identity's user store (the web app adds
+        // cookies and sign-in on top).
+        services.AddSingleton<IHostEnvironment>(new WorkerEnvironment());
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole<Guid>>().AddEntityFrameworkStores<AppDbContext>();
         return services;
     }
 
     private sealed class FixedClock : TimeProvider;
+
+    private sealed class WorkerEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "worker";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
 }
