@@ -1,3 +1,4 @@
+using CjpPortal.Web.Api.OpenReferral;
 using CjpPortal.Web.Endpoints;
 using CjpPortal.Web.Queries;
 
@@ -15,5 +16,6 @@ public static class PortalEndpoints
         OrganisationsCsv.Map(app);
         DocumentDownload.Map(app);
         EngagementCsv.Map(app);
+        OpenReferralApi.Map(app);
     }
 }
