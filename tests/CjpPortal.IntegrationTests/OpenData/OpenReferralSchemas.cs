@@ -95,7 +95,7 @@ internal static class OpenReferralSchemas
 
         var ok = format.GetString() switch
         {
-            "uuid" => Guid.TryParseExact(text, "D"),
+            "uuid" => Guid.TryParseExact(text, "D", out _),
             "uri" => Uri.TryCreate(text, UriKind.Absolute, out _),
             "email" => text.Contains('@', StringComparison.Ordinal) && !text.Contains(' ', StringComparison.Ordinal),
             "date-time" => DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
