@@ -270,7 +270,9 @@ public static class OpenReferralApi
         }
     }
 
-    private static async Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links)
+    /// <summary>A list of services or service-at-locations: paging read (400 when bad), the shared filters applied.</summary>
+    private static async Task<IResult> FilteredListAsync(HttpContext context, AppDbContext db,
+        Func<Paging, IQueryable<OrganisationService>, IQueryable<EngagementRoute>, CancellationToken, Task<IResult>> list)
     {
         var (paging, error) = ReadPaging(context.Request);
         if (error is not null)
@@ -279,9 +281,12 @@ public static class OpenReferralApi
         }
 
         var filter = ServiceFilter.Read(context.Request);
-        var services = filter.Apply(db);
-        var routes = filter.ApplyRoutes(db);
-        var ct = context.RequestAborted;
+        return await list(paging, filter.Apply(db), filter.ApplyRoutes(db), context.RequestAborted);
+    }
+
+    private static Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
+        FilteredListAsync(context, db, async (paging, services, routes, ct) =>
+    {
         var (total, keys) = await PageAcrossAsync(paging,
             (() => services.CountAsync(ct), async (skip, take) =>
                 (await services.OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(ct)).ConvertAll(id => (Route: false, Id: id))),
@@ -289,7 +294,7 @@ public static class OpenReferralApi
                 (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
         var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
         return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
-    }
+    });
 
     private static async Task<IResult> ServiceAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
     {
@@ -313,18 +318,9 @@ public static class OpenReferralApi
 
     // ---- Service at locations ----
 
-    private static async Task<IResult> ServiceAtLocationsAsync(HttpContext context, AppDbContext db, PortalLinks links)
+    private static Task<IResult> ServiceAtLocationsAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
+        FilteredListAsync(context, db, async (paging, services, routes, ct) =>
     {
-        var (paging, error) = ReadPaging(context.Request);
-        if (error is not null)
-        {
-            return BadRequest(error);
-        }
-
-        var filter = ServiceFilter.Read(context.Request);
-        var services = filter.Apply(db);
-        var routes = filter.ApplyRoutes(db);
-        var ct = context.RequestAborted;
         var inAreas = db.OrganisationServiceAreas.AsNoTracking().Where(a => !a.Service.CoversAllOfScotland && services.Any(s => s.Id == a.ServiceId));
         var allOfScotland = services.Where(s => s.CoversAllOfScotland).SelectMany(_ => db.CouncilAreas, (s, a) => new { ServiceId = s.Id, AreaId = a.Id });
         var routeAreas = routes.SelectMany(r => r.Partnership.CouncilAreas, (r, a) => new { RouteId = r.Id, AreaId = a.Id });
@@ -340,7 +336,7 @@ public static class OpenReferralApi
                     .ConvertAll(a => new SalKey(true, a.RouteId, a.AreaId))));
         var items = await ServiceAtLocations(db, context, links, keys, ct);
         return Ok(Envelope(paging, total, items));
-    }
+    });
 
     private static async Task<IResult> ServiceAtLocationAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
     {
