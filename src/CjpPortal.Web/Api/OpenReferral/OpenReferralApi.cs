@@ -286,15 +286,15 @@ public static class OpenReferralApi
 
     private static Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
         FilteredListAsync(context, db, async (paging, services, routes, ct) =>
-    {
-        var (total, keys) = await PageAcrossAsync(paging,
-            (() => services.CountAsync(ct), async (skip, take) =>
-                (await services.OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(ct)).ConvertAll(id => (Route: false, Id: id))),
-            (() => routes.CountAsync(ct), async (skip, take) =>
-                (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
-        var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
-        return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
-    });
+        {
+            var (total, keys) = await PageAcrossAsync(paging,
+                (() => services.CountAsync(ct), async (skip, take) =>
+                    (await services.OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(ct)).ConvertAll(id => (Route: false, Id: id))),
+                (() => routes.CountAsync(ct), async (skip, take) =>
+                    (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
+            var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
+            return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
+        });
 
     private static async Task<IResult> ServiceAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
     {
@@ -320,23 +320,23 @@ public static class OpenReferralApi
 
     private static Task<IResult> ServiceAtLocationsAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
         FilteredListAsync(context, db, async (paging, services, routes, ct) =>
-    {
-        var inAreas = db.OrganisationServiceAreas.AsNoTracking().Where(a => !a.Service.CoversAllOfScotland && services.Any(s => s.Id == a.ServiceId));
-        var allOfScotland = services.Where(s => s.CoversAllOfScotland).SelectMany(_ => db.CouncilAreas, (s, a) => new { ServiceId = s.Id, AreaId = a.Id });
-        var routeAreas = routes.SelectMany(r => r.Partnership.CouncilAreas, (r, a) => new { RouteId = r.Id, AreaId = a.Id });
-        var (total, keys) = await PageAcrossAsync(paging,
-            (() => inAreas.CountAsync(ct), async (skip, take) =>
-                (await inAreas.OrderBy(a => a.ServiceId).ThenBy(a => a.CouncilAreaId).Skip(skip).Take(take).Select(a => new { a.ServiceId, a.CouncilAreaId }).ToListAsync(ct))
-                    .ConvertAll(a => new SalKey(false, a.ServiceId, a.CouncilAreaId))),
-            (() => allOfScotland.CountAsync(ct), async (skip, take) =>
-                (await allOfScotland.OrderBy(a => a.ServiceId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
-                    .ConvertAll(a => new SalKey(false, a.ServiceId, a.AreaId))),
-            (() => routeAreas.CountAsync(ct), async (skip, take) =>
-                (await routeAreas.OrderBy(a => a.RouteId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
-                    .ConvertAll(a => new SalKey(true, a.RouteId, a.AreaId))));
-        var items = await ServiceAtLocations(db, context, links, keys, ct);
-        return Ok(Envelope(paging, total, items));
-    });
+        {
+            var inAreas = db.OrganisationServiceAreas.AsNoTracking().Where(a => !a.Service.CoversAllOfScotland && services.Any(s => s.Id == a.ServiceId));
+            var allOfScotland = services.Where(s => s.CoversAllOfScotland).SelectMany(_ => db.CouncilAreas, (s, a) => new { ServiceId = s.Id, AreaId = a.Id });
+            var routeAreas = routes.SelectMany(r => r.Partnership.CouncilAreas, (r, a) => new { RouteId = r.Id, AreaId = a.Id });
+            var (total, keys) = await PageAcrossAsync(paging,
+                (() => inAreas.CountAsync(ct), async (skip, take) =>
+                    (await inAreas.OrderBy(a => a.ServiceId).ThenBy(a => a.CouncilAreaId).Skip(skip).Take(take).Select(a => new { a.ServiceId, a.CouncilAreaId }).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(false, a.ServiceId, a.CouncilAreaId))),
+                (() => allOfScotland.CountAsync(ct), async (skip, take) =>
+                    (await allOfScotland.OrderBy(a => a.ServiceId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(false, a.ServiceId, a.AreaId))),
+                (() => routeAreas.CountAsync(ct), async (skip, take) =>
+                    (await routeAreas.OrderBy(a => a.RouteId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(true, a.RouteId, a.AreaId))));
+            var items = await ServiceAtLocations(db, context, links, keys, ct);
+            return Ok(Envelope(paging, total, items));
+        });
 
     private static async Task<IResult> ServiceAtLocationAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
     {
