@@ -1,3 +1,4 @@
+using CjpPortal.Web.Api.OpenReferral;
 using CjpPortal.Web.Endpoints;
 using CjpPortal.Web.Queries;
 
@@ -17,5 +18,6 @@ public static class PortalEndpoints
         DocumentDownload.Map(app);
         EngagementCsv.Map(app);
         UpdateFeeds.Map(app);
+        OpenReferralApi.Map(app);
     }
 }

@@ -22,6 +22,17 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/account/reset-password/{token}",
         "/account/sign-in",
         "/account/sign-in/two-factor",
+        // Open Referral UK open data: read-only, no key (Api/OpenReferral).
+        "/api/openreferral/v3/",
+        "/api/openreferral/v3/openapi.json",
+        "/api/openreferral/v3/service_at_locations",
+        "/api/openreferral/v3/service_at_locations/{id}",
+        "/api/openreferral/v3/services",
+        "/api/openreferral/v3/services/{id}",
+        "/api/openreferral/v3/taxonomies",
+        "/api/openreferral/v3/taxonomies/{id}",
+        "/api/openreferral/v3/taxonomy_terms",
+        "/api/openreferral/v3/taxonomy_terms/{id}",
         // The calendar of meetings and consultation close dates for all of Scotland.
         "/calendar.ics",
         "/compare",

@@ -156,7 +156,9 @@ public sealed class HttpMethodTests(PortalFixture fixture) : IAsyncLifetime
                 .Replace("{id:long}", "1", StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{serviceId:int?}", "1", StringComparison.Ordinal)
-                .Replace("{token}", "not-a-real-token", StringComparison.Ordinal))
+                .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
+                // Open Referral ids are UUIDs; an unknown one answers 404 in JSON.
+                .Replace("{id}", Guid.Empty.ToString(), StringComparison.Ordinal))
             .ToList();
         Assert.All(urls, url => Assert.DoesNotContain("{", url, StringComparison.Ordinal));
         return urls;

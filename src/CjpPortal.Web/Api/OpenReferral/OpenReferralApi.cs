@@ -1,0 +1,382 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using CjpPortal.Core;
+using CjpPortal.Core.Domain;
+using CjpPortal.Core.Organisations;
+using CjpPortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CjpPortal.Web.Api.OpenReferral;
+
+/// <summary>The read-only Open Referral UK (HSDS 3.0, UK profile) API under <see cref="BasePath"/>: no key, open to
+/// every origin. Services are published organisations' services and partnerships' active engagement routes (the
+/// partnership is then the organisation); the one taxonomy is the portal's themes; a service's areas are council
+/// areas, and each (service, council area) pair is a service-at-location. Ids: <see cref="OpenReferralIds"/>.
+/// Lists are paged in the database; bad paging is 400 and an unknown id 404, both in JSON.</summary>
+public static class OpenReferralApi
+{
+    public const string BasePath = "/api/openreferral/v3";
+    public const string HsdsVersion = "HSDS-UK-3.0";
+    public const string ProfileUrl = "https://openreferraluk.org/uk";
+    public const string TaxonomyName = "CJP Portal themes";
+    public const int DefaultPerPage = 50;
+    public const int MaxPerPage = 100;
+    public const string ActiveStatus = "active";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static Guid TaxonomyId { get; } = OpenReferralIds.For(OpenReferralKind.Taxonomy, 1);
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(BasePath).AllowAnonymous().AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
+            return await next(context);
+        });
+        Get(api, "/", (HttpContext context, PortalLinks links) => Ok(new OrukApiInfo(HsdsVersion, ProfileUrl, Absolute(context, links, "openapi.json"))));
+        Get(api, "/openapi.json", OpenApiDocument);
+        Get(api, "/services", ServicesAsync);
+        Get(api, "/services/{id}", ServiceAsync);
+        Get(api, "/taxonomies", (HttpContext context, PortalLinks links) => PageInMemory(context, [Taxonomy(context, links)]));
+        Get(api, "/taxonomies/{id}", (string id, HttpContext context, PortalLinks links) =>
+            Guid.TryParse(id, out var guid) && guid == TaxonomyId ? Ok(Taxonomy(context, links)) : NotFound("taxonomy"));
+        Get(api, "/taxonomy_terms", (HttpContext context, PortalLinks links) =>
+            PageInMemory(context, [.. Themes.All.Select(t => Term(context, links, t))]));
+        Get(api, "/taxonomy_terms/{id}", (string id, HttpContext context, PortalLinks links) =>
+            ThemeOf(id) is { } theme ? Ok(Term(context, links, theme)) : NotFound("taxonomy term"));
+        Get(api, "/service_at_locations", ServiceAtLocationsAsync);
+        Get(api, "/service_at_locations/{id}", ServiceAtLocationAsync);
+    }
+
+    /// <summary>GET, and HEAD answering as GET does (as every portal endpoint).</summary>
+    private static void Get(RouteGroupBuilder api, string pattern, Delegate handler) => api.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
+    private static IResult Ok(object value) => Results.Json(value, Json);
+
+    private static IResult BadRequest(string message) => Results.Json(new OrukError(message), Json, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult NotFound(string what) => Results.Json(new OrukError($"There is no {what} with that id."), Json, statusCode: StatusCodes.Status404NotFound);
+
+    private static string Absolute(HttpContext context, PortalLinks links, string relative) =>
+        new Uri(links.BaseUri(context.Request), $"{BasePath.TrimStart('/')}/{relative}").ToString();
+
+    /// <summary>The published ORUK 3.0 OpenAPI description (embedded), its <c>servers</c> set to this portal.</summary>
+    private static IResult OpenApiDocument(HttpContext context, PortalLinks links)
+    {
+        using var stream = typeof(OpenReferralApi).Assembly.GetManifestResourceStream($"{typeof(OpenReferralApi).Namespace}.openapi.json")
+            ?? throw new InvalidOperationException("The embedded openapi.json is missing.");
+        var document = JsonNode.Parse(stream)!.AsObject();
+        document["servers"] = new JsonArray(new JsonObject { ["url"] = Absolute(context, links, string.Empty).TrimEnd('/') });
+        return Results.Text(document.ToJsonString(), "application/json");
+    }
+
+    // ---- Paging ----
+
+    private readonly record struct Paging(int Page, int PerPage)
+    {
+        public int Skip => (Page - 1) * PerPage;
+    }
+
+    /// <summary><c>page</c> (from 1) and <c>per_page</c> (1 to <see cref="MaxPerPage"/>), or the message for a 400.</summary>
+    private static (Paging Paging, string? Error) ReadPaging(HttpRequest request)
+    {
+        var page = 1;
+        var perPage = DefaultPerPage;
+        if (request.Query.TryGetValue("page", out var pageText) &&
+            (!int.TryParse(pageText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        {
+            return (default, "page must be a whole number of 1 or more.");
+        }
+
+        if (request.Query.TryGetValue("per_page", out var perPageText) &&
+            (!int.TryParse(perPageText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out perPage) || perPage < 1 || perPage > MaxPerPage))
+        {
+            return (default, $"per_page must be a whole number from 1 to {MaxPerPage.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if ((long)(page - 1) * perPage > int.MaxValue)
+        {
+            return (default, "page is too large.");
+        }
+
+        return (new Paging(page, perPage), null);
+    }
+
+    private static OrukPage<T> Envelope<T>(Paging paging, int total, List<T> contents)
+    {
+        var totalPages = (int)((total + (long)paging.PerPage - 1) / paging.PerPage);
+        return new OrukPage<T>(total, totalPages, paging.Page, contents.Count, paging.Page == 1, paging.Page == Math.Max(totalPages, 1),
+            contents.Count == 0, contents);
+    }
+
+    private static IResult PageInMemory<T>(HttpContext context, IReadOnlyList<T> all)
+    {
+        var (paging, error) = ReadPaging(context.Request);
+        return error is not null ? BadRequest(error) : Ok(Envelope(paging, all.Count, [.. all.Skip(paging.Skip).Take(paging.PerPage)]));
+    }
+
+    /// <summary>One page of the concatenation of several ordered queries, each counted and paged in the database.</summary>
+    private static async Task<(int Total, List<T> Items)> PageAcrossAsync<T>(Paging paging, params (Func<Task<int>> Count, Func<int, int, Task<List<T>>> Fetch)[] sources)
+    {
+        var total = 0;
+        var items = new List<T>();
+        var skip = paging.Skip;
+        foreach (var (count, fetch) in sources)
+        {
+            var n = await count();
+            total += n;
+            var wanted = paging.PerPage - items.Count;
+            if (wanted > 0 && skip < n)
+            {
+                items.AddRange(await fetch(skip, wanted));
+            }
+
+            skip = Math.Max(0, skip - n);
+        }
+
+        return (total, items);
+    }
+
+    // ---- Taxonomy ----
+
+    private static OrukTaxonomy Taxonomy(HttpContext context, PortalLinks links) =>
+        new(TaxonomyId, TaxonomyName, "What third-sector organisations and their services in the CJP Portal do: the portal's themes.",
+            new Uri(links.BaseUri(context.Request), "organisations").ToString(), "1");
+
+    private static OrukTaxonomyTerm Term(HttpContext context, PortalLinks links, ThemeInfo theme) => Term(links.BaseUri(context.Request), theme);
+
+    internal static OrukTaxonomyTerm Term(Uri baseUri, ThemeInfo theme) =>
+        new(OpenReferralIds.For(OpenReferralKind.TaxonomyTerm, (int)theme.Theme), theme.Name,
+            $"Organisations and services working on: {theme.Name.ToLowerInvariant()}.", TaxonomyId, TaxonomyName, theme.Slug,
+            new Uri(baseUri, $"organisations?theme={theme.Slug}").ToString());
+
+    private static ThemeInfo? ThemeOf(string? id) =>
+        OpenReferralIds.TryRead(id, OpenReferralKind.TaxonomyTerm, out var value, out var second) && second == 0 && Enum.IsDefined((Theme)value)
+            ? Themes.Of((Theme)value)
+            : null;
+
+    // ---- Services ----
+
+    /// <summary>The filters <c>/services</c> and <c>/service_at_locations</c> share, combined with AND: <c>search</c>
+    /// (every word in the name or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
+    /// A filter naming nothing the portal has matches nothing.</summary>
+    private sealed class ServiceFilter
+    {
+        public List<string> Words { get; } = [];
+        public Theme? Theme { get; set; }
+        public bool OnlyWithThemes { get; set; }
+        public bool MatchesNothing { get; set; }
+        public int? OrganisationId { get; set; }
+        public int? PartnershipId { get; set; }
+
+        public static ServiceFilter Read(HttpRequest request)
+        {
+            var filter = new ServiceFilter();
+            var search = request.Query["search"].ToString();
+            filter.Words.AddRange(search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10));
+            if (request.Query.TryGetValue("taxonomy_term_id", out var termId))
+            {
+                filter.Theme = ThemeOf(termId.ToString())?.Theme;
+                filter.MatchesNothing |= filter.Theme is null;
+            }
+
+            if (request.Query.TryGetValue("taxonomy_id", out var taxonomyId))
+            {
+                filter.OnlyWithThemes = true;
+                filter.MatchesNothing |= !(Guid.TryParse(taxonomyId.ToString(), out var guid) && guid == TaxonomyId);
+            }
+
+            if (request.Query.TryGetValue("organization_id", out var organisationId))
+            {
+                if (OpenReferralIds.TryRead(organisationId.ToString(), OpenReferralKind.Organisation, out var o, out _))
+                {
+                    filter.OrganisationId = o;
+                }
+                else if (OpenReferralIds.TryRead(organisationId.ToString(), OpenReferralKind.Partnership, out var p, out _))
+                {
+                    filter.PartnershipId = p;
+                }
+                else
+                {
+                    filter.MatchesNothing = true;
+                }
+            }
+
+            return filter;
+        }
+
+        private static string Pattern(string word) =>
+            $"%{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+
+        public IQueryable<OrganisationService> Apply(AppDbContext db)
+        {
+            var query = db.OrganisationServices.AsNoTracking().Where(s => s.Organisation.Status == OrganisationStatus.Published);
+            if (MatchesNothing || PartnershipId is not null)
+            {
+                return query.Where(s => false);
+            }
+
+            foreach (var pattern in Words.Select(Pattern))
+            {
+                query = query.Where(s => EF.Functions.ILike(s.Name, pattern, "\\") || EF.Functions.ILike(s.Description, pattern, "\\"));
+            }
+
+            if (Theme is { } theme)
+            {
+                query = query.Where(s => s.Themes.Contains(theme));
+            }
+
+            if (OnlyWithThemes)
+            {
+                query = query.Where(s => s.Themes.Count > 0);
+            }
+
+            if (OrganisationId is { } organisationId)
+            {
+                query = query.Where(s => s.OrganisationId == organisationId);
+            }
+
+            return query;
+        }
+
+        /// <summary>Engagement routes have no themes: a theme or taxonomy filter leaves none.</summary>
+        public IQueryable<EngagementRoute> ApplyRoutes(AppDbContext db)
+        {
+            var query = db.EngagementRoutes.AsNoTracking().Where(r => r.IsActive);
+            if (MatchesNothing || Theme is not null || OnlyWithThemes || OrganisationId is not null)
+            {
+                return query.Where(r => false);
+            }
+
+            foreach (var pattern in Words.Select(Pattern))
+            {
+                query = query.Where(r => EF.Functions.ILike(r.Title, pattern, "\\") || EF.Functions.ILike(r.Description ?? string.Empty, pattern, "\\"));
+            }
+
+            if (PartnershipId is { } partnershipId)
+            {
+                query = query.Where(r => r.PartnershipId == partnershipId);
+            }
+
+            return query;
+        }
+    }
+
+    /// <summary>A list of services or service-at-locations: paging read (400 when bad), the shared filters applied.</summary>
+    private static async Task<IResult> FilteredListAsync(HttpContext context, AppDbContext db,
+        Func<Paging, IQueryable<OrganisationService>, IQueryable<EngagementRoute>, CancellationToken, Task<IResult>> list)
+    {
+        var (paging, error) = ReadPaging(context.Request);
+        if (error is not null)
+        {
+            return BadRequest(error);
+        }
+
+        var filter = ServiceFilter.Read(context.Request);
+        return await list(paging, filter.Apply(db), filter.ApplyRoutes(db), context.RequestAborted);
+    }
+
+    private static Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
+        FilteredListAsync(context, db, async (paging, services, routes, ct) =>
+        {
+            var (total, keys) = await PageAcrossAsync(paging,
+                (() => services.CountAsync(ct), async (skip, take) =>
+                    (await services.OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(ct)).ConvertAll(id => (Route: false, Id: id))),
+                (() => routes.CountAsync(ct), async (skip, take) =>
+                    (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
+            var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
+            return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
+        });
+
+    private static async Task<IResult> ServiceAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
+    {
+        (bool Route, int Id) key;
+        if (OpenReferralIds.TryRead(id, OpenReferralKind.OrganisationService, out var serviceId, out var s) && s == 0)
+        {
+            key = (false, serviceId);
+        }
+        else if (OpenReferralIds.TryRead(id, OpenReferralKind.EngagementRoute, out var routeId, out var r) && r == 0)
+        {
+            key = (true, routeId);
+        }
+        else
+        {
+            return NotFound("service");
+        }
+
+        var loaded = await ServiceLoader.LoadAsync(db, context, links, [key], context.RequestAborted);
+        return loaded.TryGetValue(key, out var service) ? Ok(service) : NotFound("service");
+    }
+
+    // ---- Service at locations ----
+
+    private static Task<IResult> ServiceAtLocationsAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
+        FilteredListAsync(context, db, async (paging, services, routes, ct) =>
+        {
+            var inAreas = db.OrganisationServiceAreas.AsNoTracking().Where(a => !a.Service.CoversAllOfScotland && services.Any(s => s.Id == a.ServiceId));
+            var allOfScotland = services.Where(s => s.CoversAllOfScotland).SelectMany(_ => db.CouncilAreas, (s, a) => new { ServiceId = s.Id, AreaId = a.Id });
+            var routeAreas = routes.SelectMany(r => r.Partnership.CouncilAreas, (r, a) => new { RouteId = r.Id, AreaId = a.Id });
+            var (total, keys) = await PageAcrossAsync(paging,
+                (() => inAreas.CountAsync(ct), async (skip, take) =>
+                    (await inAreas.OrderBy(a => a.ServiceId).ThenBy(a => a.CouncilAreaId).Skip(skip).Take(take).Select(a => new { a.ServiceId, a.CouncilAreaId }).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(false, a.ServiceId, a.CouncilAreaId))),
+                (() => allOfScotland.CountAsync(ct), async (skip, take) =>
+                    (await allOfScotland.OrderBy(a => a.ServiceId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(false, a.ServiceId, a.AreaId))),
+                (() => routeAreas.CountAsync(ct), async (skip, take) =>
+                    (await routeAreas.OrderBy(a => a.RouteId).ThenBy(a => a.AreaId).Skip(skip).Take(take).ToListAsync(ct))
+                        .ConvertAll(a => new SalKey(true, a.RouteId, a.AreaId))));
+            var items = await ServiceAtLocations(db, context, links, keys, ct);
+            return Ok(Envelope(paging, total, items));
+        });
+
+    private static async Task<IResult> ServiceAtLocationAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
+    {
+        if (!OpenReferralIds.TryRead(id, OpenReferralKind.ServiceAtLocation, out var value, out var areaId))
+        {
+            return NotFound("service at location");
+        }
+
+        // The row id packs the kind of service in its lowest bit (0 an organisation's service, 1 a route).
+        var key = new SalKey((value & 1) == 1, value >> 1, areaId);
+        var items = await ServiceAtLocations(db, context, links, [key], context.RequestAborted);
+        return items.Count == 1 ? Ok(items[0]) : NotFound("service at location");
+    }
+
+    private readonly record struct SalKey(bool Route, int Id, int AreaId)
+    {
+        public Guid ServiceAtLocationId => OpenReferralIds.For(OpenReferralKind.ServiceAtLocation, (Id << 1) | (Route ? 1 : 0), AreaId);
+    }
+
+    /// <summary>The service-at-locations for <paramref name="keys"/> whose service is served and covers the area.</summary>
+    private static async Task<List<OrukServiceAtLocation>> ServiceAtLocations(AppDbContext db, HttpContext context, PortalLinks links, IReadOnlyList<SalKey> keys,
+        CancellationToken ct)
+    {
+        var services = await ServiceLoader.LoadAsync(db, context, links, [.. keys.Select(k => (k.Route, k.Id)).Distinct()], ct);
+        var areaIds = keys.Select(k => k.AreaId).Distinct().ToList();
+        var areas = await db.CouncilAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var result = new List<OrukServiceAtLocation>();
+        foreach (var key in keys)
+        {
+            var locationId = OpenReferralIds.For(OpenReferralKind.Location, key.AreaId);
+            if (!services.TryGetValue((key.Route, key.Id), out var service) || !areas.TryGetValue(key.AreaId, out var area) ||
+                service.ServiceAreas?.Any(a => a.Id == ServiceLoader.ServiceAreaId(key.Route, key.Id, key.AreaId)) != true)
+            {
+                continue;
+            }
+
+            result.Add(new OrukServiceAtLocation(key.ServiceAtLocationId, service.Id, locationId,
+                new OrukLocation(locationId, "physical", area.Name, $"The council area of {area.Name}.", area.GssCode, "gss"), service));
+        }
+
+        return result;
+    }
+}
