@@ -28,13 +28,6 @@ internal static class EmailServices
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
     }
 
-    private sealed class ProblemValidator<T>(Func<T, string?> problem) : IValidateOptions<T>
-        where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options) =>
-            problem(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
-    }
-
     /// <summary>SMTP settings matter only when SMTP is the transport.</summary>
     private sealed class SmtpOptionsValidator(IOptions<EmailOptions> email) : IValidateOptions<SmtpOptions>
     {

@@ -14,7 +14,7 @@ internal static class RefreshServices
     public static void Add(IServiceCollection services)
     {
         services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RefreshOptions>, Validator>();
+        services.AddSingleton<IValidateOptions<RefreshOptions>>(new ProblemValidator<RefreshOptions>(RefreshOptions.Problem));
         services.AddScoped<RefreshReminders>();
         services.AddScoped<RefreshProgress>();
         services.AddScheduledJob<RefreshJob>();
@@ -23,12 +23,6 @@ internal static class RefreshServices
         // deadline. The web app and the worker register theirs (from PortalOptions), which win.
         services.TryAddSingleton<IRefreshLinks, PortalRefreshLinks>();
         services.TryAddSingleton(new AnnualReturnDeadline());
-    }
-
-    private sealed class Validator : IValidateOptions<RefreshOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, RefreshOptions options) =>
-            RefreshOptions.Problem(options) is { } message ? ValidateOptionsResult.Fail(message) : ValidateOptionsResult.Success;
     }
 }
 
