@@ -33,9 +33,14 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
 
     public AnnualReturnDeadline Deadline => options.Value.AnnualReturnDeadline;
 
-    public async Task<IReadOnlyList<DashboardRow>> RowsAsync(ReportingYear year, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DashboardRow>> RowsAsync(ReportingYear year, CancellationToken cancellationToken = default) =>
+        (await VersionedRowsAsync(year, cancellationToken)).Rows;
+
+    /// <summary>The rows with a version: equal versions (in this process) mean equal rows for the same year and day,
+    /// since it names the snapshot they came from and every partnership's coordinator account counts.</summary>
+    public async Task<(IReadOnlyList<DashboardRow> Rows, string Version)> VersionedRowsAsync(ReportingYear year, CancellationToken cancellationToken = default)
     {
-        var partnerships = await snapshots.GetAsync(cancellationToken);
+        var (partnerships, snapshotVersion) = await snapshots.GetVersionedAsync(cancellationToken);
 
         var accounts = new List<CoordinatorAccount>();
         await foreach (var account in CoordinatorAccounts(db).WithCancellation(cancellationToken))
@@ -46,7 +51,13 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
         var accountsByPartnership = accounts.ToLookup(a => a.PartnershipId);
 
         var today = Today;
-        return [.. partnerships.Select(p =>
+        var version = new System.Text.StringBuilder().Append(snapshotVersion).Append(':').Append(today.DayNumber).Append(':').Append(year.StartYear);
+        foreach (var group in accountsByPartnership.OrderBy(g => g.Key))
+        {
+            version.Append(';').Append(group.Key).Append('=').Append(group.Count(a => a.SetUp)).Append('/').Append(group.Count(a => !a.SetUp));
+        }
+
+        IReadOnlyList<DashboardRow> rows = [.. partnerships.Select(p =>
         {
             var own = accountsByPartnership[p.Id].ToList();
             var facts = new PartnershipFacts(
@@ -58,6 +69,7 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
             var areas = p.Areas.Select(a => new AreaListItem(a.GssCode, a.Name)).ToList();
             return new DashboardRow(p.Id, p.Name, p.Slug, areas, p.LastConfirmedOn, PartnershipStanding.Of(facts, year, Deadline, today));
         })];
+        return (rows, version.ToString());
     }
 }
 

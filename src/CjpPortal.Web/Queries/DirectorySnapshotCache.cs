@@ -9,7 +9,14 @@ public sealed class DirectorySnapshotCache(IServiceScopeFactory scopes, IOptions
 {
     private volatile Entry? current;
 
-    public async Task<IReadOnlyList<PartnershipSnapshot>> GetAsync(CancellationToken cancellationToken = default)
+    private long lastVersion;
+
+    public async Task<IReadOnlyList<PartnershipSnapshot>> GetAsync(CancellationToken cancellationToken = default) =>
+        (await GetVersionedAsync(cancellationToken)).Partnerships;
+
+    /// <summary>The snapshot with its version in this process: a new number for every load, so that something
+    /// computed from one snapshot (the dashboard's rendered table) can be kept until the snapshot is replaced.</summary>
+    public async Task<(IReadOnlyList<PartnershipSnapshot> Partnerships, long Version)> GetVersionedAsync(CancellationToken cancellationToken = default)
     {
         var entry = current;
         if (entry is null || entry.Load.IsFaulted || entry.Load.IsCanceled || clock.GetUtcNow() >= entry.ExpiresAt)
@@ -17,11 +24,11 @@ public sealed class DirectorySnapshotCache(IServiceScopeFactory scopes, IOptions
             // Task.Run: the first load builds the EF model and compiles the query before it first awaits, and until
             // the entry is stored here any other caller (the start-up load, a burst of first requests) would start a
             // load of its own.
-            entry = new Entry(Task.Run(LoadAsync), clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)));
+            entry = new Entry(Task.Run(LoadAsync), clock.GetUtcNow().AddSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)), Interlocked.Increment(ref lastVersion));
             current = entry;
         }
 
-        return await entry.Load.WaitAsync(cancellationToken);
+        return (await entry.Load.WaitAsync(cancellationToken), entry.Version);
     }
 
     public void Invalidate() => current = null;
@@ -33,5 +40,5 @@ public sealed class DirectorySnapshotCache(IServiceScopeFactory scopes, IOptions
         return await scope.ServiceProvider.GetRequiredService<DirectoryQueries>().LoadAllFromDatabaseAsync(CancellationToken.None);
     }
 
-    private sealed record Entry(Task<IReadOnlyList<PartnershipSnapshot>> Load, DateTimeOffset ExpiresAt);
+    private sealed record Entry(Task<IReadOnlyList<PartnershipSnapshot>> Load, DateTimeOffset ExpiresAt, long Version);
 }

@@ -259,6 +259,43 @@ public sealed class DashboardTests(ReferenceDataFixture fixture) : ReferenceData
     }
 
     [Fact]
+    public async Task Get_AfterACoordinatorAccountIsSetUp_ShowsItOnTheNextRequest()
+    {
+        // Arrange: the page is rendered once (and kept), then a coordinator account is set up for angus, which is
+        // not part of the directory snapshot
+        using var client = await PrepareAsync();
+        var before = await client.GetDocumentAsync("/national/dashboard?year=2024");
+        Assert.Equal("No account", Cell(before, "angus", "account"));
+        await Fixture.CreateActiveCoordinatorAsync("angus");
+
+        // Act
+        var page = await client.GetDocumentAsync("/national/dashboard?year=2024");
+
+        // Assert
+        Assert.Equal("Active", Cell(page, "angus", "account"));
+        Assert.Equal("27", page.One("#count-no-coordinator .cjp-counts__number").TextOf());
+    }
+
+    [Fact]
+    public async Task Get_AfterTheDirectoryCacheIsEvicted_ShowsTheChangedEntry()
+    {
+        // Arrange: the page is rendered once (and kept), then angus's entry is confirmed and the caches evicted, as
+        // every edit through the portal does
+        using var client = await PrepareAsync();
+        var before = await client.GetDocumentAsync("/national/dashboard?year=2024");
+        Assert.Equal("Never Stale", Cell(before, "angus", "confirmed"));
+        await Fixture.ConfirmEntryAsync("angus", new(2026, 6, 1));
+        await Fixture.EvictCachesAsync();
+
+        // Act
+        var page = await client.GetDocumentAsync("/national/dashboard?year=2024");
+
+        // Assert
+        Assert.Equal("1 June 2026 Up to date", Cell(page, "angus", "confirmed"));
+        Assert.Equal("27", page.One("#count-stale-entry .cjp-counts__number").TextOf());
+    }
+
+    [Fact]
     public async Task Get_NationalHome_LinksToTheDashboard()
     {
         // Arrange

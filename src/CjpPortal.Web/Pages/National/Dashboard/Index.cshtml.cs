@@ -24,6 +24,12 @@ public class IndexModel(DashboardQueries queries, ScotlandMap map) : PageModel
 
     public IReadOnlyList<ReportingYear> Years { get; private set; } = [];
 
+    /// <summary>What the page's content depends on (the rows' version, the day and the filter), or null when it must
+    /// be rendered afresh (an invalid filter, shown with its messages). The rendered content is kept under this key
+    /// (the <c>cache</c> tag helper, in this process, bounded, for a few minutes unused): rendering the table and the
+    /// 100 KB map was most of the page's cost, and the content is the same for every member of CJS staff.</summary>
+    public string? RenderKey { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Today = queries.Today;
@@ -36,11 +42,15 @@ public class IndexModel(DashboardQueries queries, ScotlandMap map) : PageModel
             ModelState.AddModelError(field is "sort" or "dir" ? string.Empty : field, message);
         }
 
-        All = await queries.RowsAsync(Filter.Year, cancellationToken);
+        (All, var version) = await queries.VersionedRowsAsync(Filter.Year, cancellationToken);
         Rows = Filter.Apply(All);
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            RenderKey = version + "|" + Filter.QueryString(Today);
         }
 
         return Page();
