@@ -116,6 +116,10 @@ public sealed class DispatcherOptions
     /// <summary>How often the outbox is looked at when it was empty.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long after start-up the first look waits: a portal that has just started spends its first seconds
+    /// answering its first pages (bench/coldstart.sh), and the outbox can wait that long.</summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The wait after the first failed attempt; each later one doubles it, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -149,6 +153,11 @@ public sealed class DispatcherOptions
         if (options.MaxAttempts is < 1 or > 100)
         {
             return "Email:Dispatcher:MaxAttempts must be between 1 and 100.";
+        }
+
+        if (options.StartDelay < TimeSpan.Zero || options.StartDelay > TimeSpan.FromMinutes(10))
+        {
+            return "Email:Dispatcher:StartDelay must be between 00:00:00 and 00:10:00.";
         }
 
         if (options.MessagesPerSecond < 0 || double.IsNaN(options.MessagesPerSecond))

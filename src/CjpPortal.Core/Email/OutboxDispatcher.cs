@@ -39,6 +39,15 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        try
+        {
+            await Task.Delay(options.StartDelay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

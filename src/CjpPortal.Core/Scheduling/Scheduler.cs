@@ -15,6 +15,10 @@ public sealed class SchedulerOptions
 
     /// <summary>Between a second and a day.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after start-up the first round waits (up to an hour): a portal that has just started spends
+    /// its first seconds answering its first pages (bench/coldstart.sh); reminders and digests can wait.</summary>
+    public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>Runs every <see cref="IScheduledJob"/> each <see cref="SchedulerOptions.Interval"/>, each in its own
@@ -57,6 +61,15 @@ public sealed partial class Scheduler(
             return;
         }
 
+        try
+        {
+            await Task.Delay(options.Value.StartDelay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -81,7 +94,9 @@ public static class SchedulerServices
     {
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).Validate(
             o => o.Interval >= TimeSpan.FromSeconds(1) && o.Interval <= TimeSpan.FromDays(1),
-            "Scheduler:Interval must be between 00:00:01 and 1.00:00:00.").ValidateOnStart();
+            "Scheduler:Interval must be between 00:00:01 and 1.00:00:00.")
+            .Validate(o => o.StartDelay >= TimeSpan.Zero && o.StartDelay <= TimeSpan.FromHours(1), "Scheduler:StartDelay must be between 00:00:00 and 01:00:00.")
+            .ValidateOnStart();
         services.AddSingleton<Scheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<Scheduler>());
     }
