@@ -249,6 +249,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/dashboard", null, NationalPage),
         new("GET", "/national/dashboard?year=2024&problem=overdue-return&map=return&sort=return&dir=desc", null, NationalPage),
         new("GET", "/national/dashboard.csv", null, NationalPage),
+        // "Send a reminder now" from the dashboard: national staff may remind any partnership, so the other
+        // partnership's slug in the body is allowed for them and refused for every coordinator.
+        new("GET", "/national/dashboard/remind", null, NationalPage),
+        new("POST", "/national/dashboard/remind", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Slugs"] = OtherPartnership,
+        }), NationalPage, ShowsConfirmationStep: true),
+        new("POST", "/national/dashboard/remind?handler=Send", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Slugs"] = OtherPartnership,
+        }), NationalPage),
         new("GET", "/national/engagement", null, NationalPage),
         new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
