@@ -133,12 +133,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         // Publishing (the preview's button) and editing a draft of the partnership's own.
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", async (f, slug) => new Dictionary<string, string>
         {
             ["Kind"] = "0",
             ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
             ["Body"] = "Edited by the authorization matrix",
-        }), PartnershipPage),
+            ["Version"] = Invariant(await UpdateVersionAsync(f, slug)),
+        }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/plans/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -288,12 +289,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/updates/{id:int}", null, NationalPage),
         new("POST", "/national/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/updates/{id:int}/edit", null, NationalPage),
-        new("POST", "/national/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/national/updates/{id:int}/edit", async (f, _) => new Dictionary<string, string>
         {
             ["Kind"] = "0",
             ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
             ["Body"] = "Edited by the authorization matrix",
-        }), NationalPage),
+            ["Version"] = Invariant(await UpdateVersionAsync(f, null)),
+        }, NationalPage),
         new("GET", "/national/updates/{id:int}/delete", null, NationalPage),
         new("POST", "/national/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/places", null, NationalPage),
@@ -534,6 +536,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         return await f.WithDbContextAsync(db => db.EngagementRoutes.Where(r => r.Id == id)
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
+
+    /// <summary>The version of the update the cell's URL names: the newest of the partnership's (or, for null, the
+    /// national ones), made for the cell; 0 when there is none (another partnership's, in the tampered cells).</summary>
+    private static Task<uint> UpdateVersionAsync(PortalFixture f, string? slug) => f.WithDbContextAsync(async db =>
+        await db.ForumUpdates.Where(u => slug == null ? u.PartnershipId == null : db.Partnerships.Any(p => p.Id == u.PartnershipId && p.Slug == slug))
+            .OrderByDescending(u => u.Id)
+            .Select(u => (uint?)EF.Property<uint>(u, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).FirstOrDefaultAsync() ?? 0);
 
     /// <summary>The version of the partnership's 2024-25 return, which the matrix edits; 0 while there is none.</summary>
     private static Task<uint> ReturnVersionAsync(PortalFixture f, string slug) => f.WithDbContextAsync(async db =>
