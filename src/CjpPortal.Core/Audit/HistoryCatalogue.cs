@@ -279,6 +279,13 @@ public static class HistoryCatalogue
         [Roles.Administrator] = "Administrator",
     });
 
+    /// <summary>An administrator's retry or cancel of an e-mail in the outbox (written by <see cref="Email.OutboxAdministration"/>),
+    /// which belongs to no partnership: the message's state before and after.</summary>
+    public static AuditedEntity OutboxEmail { get; } = new(Email.OutboxAdministration.AuditEntity, null, "E-mail in the outbox", null, new()
+    {
+        [Email.OutboxAdministration.StatusField] = "State",
+    });
+
     /// <summary>A third-sector organisation's listing (no partnership: shown on the listing's moderation page).</summary>
     public static AuditedEntity Organisation { get; } = new(nameof(Organisations.Organisation), typeof(Organisations.Organisation), "Organisation listing",
         nameof(Organisations.Organisation.Name), new()
@@ -334,7 +341,7 @@ public static class HistoryCatalogue
         ["ResolutionNote"] = "Resolved, with the note",
     });
 
-    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ProblemReport, ForumUpdate, Account, Organisation, OrganisationService];
+    public static IReadOnlyList<AuditedEntity> Entities { get; } = [Partnership, EngagementRoute, Contact, ThirdSectorInterface, Cjoip, ParticipationStatement, AnnualReturn, Document, ProblemReport, ForumUpdate, Account, OutboxEmail, Organisation, OrganisationService];
 
     private static readonly Dictionary<string, AuditedEntity> ByName = Entities.ToDictionary(e => e.Entity, StringComparer.Ordinal);
 

@@ -4,8 +4,9 @@ namespace CjpPortal.Core.Refresh;
 /// request to take an address from, and must not guess one).</summary>
 public interface IRefreshLinks
 {
-    /// <summary>/manage/partnerships/{slug}/review: the walk-through that ends in "confirm the entry is correct".</summary>
-    Uri Review(string slug);
+    /// <summary>/manage/partnerships/{slug}/review: the walk-through that ends in "confirm the entry is correct", with
+    /// the signed token naming the partnership and the refresh <paramref name="year"/> (<see cref="ReviewLinkTokens"/>).</summary>
+    Uri Review(string slug, int year);
 
     /// <summary>/manage/partnerships/{slug}/returns.</summary>
     Uri Returns(string slug);

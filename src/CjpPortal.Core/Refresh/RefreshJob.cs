@@ -46,7 +46,7 @@ public sealed class RefreshJob(AppDbContext db, IEmailOutbox outbox, IOptions<Re
             {
                 var toStaff = !coordinators.TryGetValue(p.Id, out var to);
                 var messages = (to ?? staff).Select(address =>
-                    new RefreshReviewEmail(address, p.Name, year, links.Review(p.Slug), !due.IsInvitation, toStaff).ToMessage()).ToList();
+                    new RefreshReviewEmail(address, p.Name, year, links.Review(p.Slug, year), !due.IsInvitation, toStaff).ToMessage()).ToList();
                 await ScheduledMail.SendOnceAsync(
                     db, outbox, RefreshOccurrences.StepKind, RefreshOccurrences.StepKey(year, p.Id, due.Number), now, messages,
                     () => StillUnconfirmedAsync(p.Id, opens, cancellationToken), cancellationToken);

@@ -17,9 +17,9 @@ public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOpti
     public const string ReminderField = "RefreshReminder";
 
     /// <summary>How many of <paramref name="partnershipIds"/> were reminded (those that exist; a partnership with no
-    /// one to write to is skipped). <paramref name="reviewLink"/> makes the link for a slug: in a request the page
-    /// builds it from the request's configured address, as the invitations do.</summary>
-    public async Task<int> SendNowAsync(IReadOnlyCollection<int> partnershipIds, AuditActor actor, Func<string, Uri> reviewLink, CancellationToken cancellationToken)
+    /// one to write to is skipped). <paramref name="reviewLink"/> makes the link for a slug and refresh year: in a
+    /// request the page builds it from the request's configured address, as the invitations do.</summary>
+    public async Task<int> SendNowAsync(IReadOnlyCollection<int> partnershipIds, AuditActor actor, Func<string, int, Uri> reviewLink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnershipIds);
         ArgumentNullException.ThrowIfNull(reviewLink);
@@ -46,7 +46,7 @@ public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOpti
             await Occurrences.TryClaimAsync(db, RefreshOccurrences.ManualReminderKind, RefreshOccurrences.ManualReminderKey(year, p.Id, press), now, cancellationToken);
             foreach (var address in to)
             {
-                outbox.Enqueue(new RefreshReviewEmail(address, p.Name, year, reviewLink(p.Slug), reminder: true, toStaff).ToMessage());
+                outbox.Enqueue(new RefreshReviewEmail(address, p.Name, year, reviewLink(p.Slug, year), reminder: true, toStaff).ToMessage());
             }
 
             db.AuditEntries.Add(history.Entry(p.Id, HistoryCatalogue.Partnership.Entity, p.Id, ReminderField, null, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));

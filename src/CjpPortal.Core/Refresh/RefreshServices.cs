@@ -16,6 +16,7 @@ internal static class RefreshServices
         services.AddOptions<RefreshOptions>().BindConfiguration(RefreshOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RefreshOptions>>(new ProblemValidator<RefreshOptions>(RefreshOptions.Problem));
         services.AddScoped<RefreshReminders>();
+        services.AddSingleton<ReviewLinkTokens>();
         services.AddScoped<RefreshProgress>();
         services.AddScheduledJob<RefreshJob>();
         services.AddScheduledJob<ReturnDueJob>();
@@ -27,9 +28,9 @@ internal static class RefreshServices
 }
 
 /// <summary>The refresh e-mails' links at Portal:BaseUrl, as the subscription e-mails make theirs.</summary>
-internal sealed class PortalRefreshLinks(SubscriptionLinks links) : IRefreshLinks
+internal sealed class PortalRefreshLinks(SubscriptionLinks links, ReviewLinkTokens tokens) : IRefreshLinks
 {
-    public Uri Review(string slug) => links.Absolute($"/manage/partnerships/{Uri.EscapeDataString(slug)}/review");
+    public Uri Review(string slug, int year) => tokens.Link(links.Absolute("/"), slug, year);
 
     public Uri Returns(string slug) => links.Absolute($"/manage/partnerships/{Uri.EscapeDataString(slug)}/returns");
 

@@ -98,6 +98,15 @@ public static class PlanRules
         return partnershipPlans.Where(p => p.Id != planId && p.PublishedOn is not null && Overlaps(start, end, p.PeriodStart, p.PeriodEnd));
     }
 
+    /// <summary>"Closes today", "Closes tomorrow", "Closes in 12 days", or "No closing date given".</summary>
+    public static string ClosesIn(DateOnly? closes, DateOnly today) => closes is not { } on ? "No closing date given"
+        : (on.DayNumber - today.DayNumber) switch
+        {
+            0 => "Closes today",
+            1 => "Closes tomorrow",
+            var days => $"Closes in {days} days",
+        };
+
     /// <summary>The plans open for consultation today, soonest-closing first.</summary>
     public static IEnumerable<PlanDates> InConsultation(IEnumerable<PlanDates> partnershipPlans, DateOnly today)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Email.Messages;
@@ -58,21 +59,53 @@ public static class SubscriptionEmails
         };
     }
 
-    /// <summary>The week's broadcasts in one message, each with its heading, text and link.</summary>
-    public static EmailMessage Digest(string to, IReadOnlyList<Broadcast> broadcasts, Uri manage, Uri unsubscribe, string mailto)
+    /// <summary>The week's broadcasts in one message, each with its heading, text and link, then the consultations
+    /// closing soon, each with how long is left and how to respond.</summary>
+    public static EmailMessage Digest(string to, IReadOnlyList<Broadcast> broadcasts, IReadOnlyList<ClosingConsultation> closing,
+        Uri manage, Uri unsubscribe, string mailto)
     {
         ArgumentNullException.ThrowIfNull(broadcasts);
-        var subject = broadcasts.Count == 1
+        ArgumentNullException.ThrowIfNull(closing);
+        var count = broadcasts.Count + closing.Count;
+        var subject = count == 1
             ? "This week from the Community Justice Partnerships portal: 1 item"
-            : $"This week from the Community Justice Partnerships portal: {broadcasts.Count} items";
+            : $"This week from the Community Justice Partnerships portal: {count} items";
         var text = new StringBuilder();
         var html = new EmailHtml().Heading(subject, 1);
         foreach (var broadcast in broadcasts)
         {
             var link = new Uri(broadcast.Link);
-            text.Append(broadcast.Subject).Append('\n').Append(new string('-', Math.Min(broadcast.Subject.Length, 70))).Append("\n\n")
+            AppendHeading(text, broadcast.Subject)
                 .Append(broadcast.TextBody.TrimEnd()).Append("\n\n").Append(link.AbsoluteUri).Append("\n\n");
             html = html.Heading(broadcast.Subject).Paragraph(broadcast.TextBody).Link(link, $"Read “{broadcast.Subject}” on the portal");
+        }
+
+        if (closing.Count > 0)
+        {
+            AppendHeading(text, ClosingSoonHeading);
+            html = html.Heading(ClosingSoonHeading);
+        }
+
+        foreach (var consultation in closing)
+        {
+            var title = $"{consultation.Partnership}: draft plan for {consultation.Period}";
+            var when = $"{consultation.ClosesIn} ({consultation.ClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}).";
+            text.Append(title).Append('\n').Append(when).Append('\n');
+            html = html.Heading(title, 3).Paragraph(when);
+            if (consultation.ResponseLink is { } respond && Uri.TryCreate(respond, UriKind.Absolute, out var respondUri))
+            {
+                text.Append("Respond online: ").Append(respondUri.AbsoluteUri).Append('\n');
+                html = html.Link(respondUri, $"Respond to the {consultation.Partnership} consultation online");
+            }
+
+            if (consultation.ResponseEmail is { } email)
+            {
+                text.Append("Respond by e-mail to: ").Append(email).Append('\n');
+                html = html.Paragraph($"Respond by e-mail to: {email}");
+            }
+
+            text.Append("Details: ").Append(consultation.Page.AbsoluteUri).Append("\n\n");
+            html = html.Link(consultation.Page, $"{consultation.Partnership} on the portal");
         }
 
         AppendFooter(text, manage, unsubscribe);
@@ -82,6 +115,11 @@ public static class SubscriptionEmails
             Headers = BulkHeaders(unsubscribe, mailto),
         };
     }
+
+    public const string ClosingSoonHeading = "Consultations closing soon";
+
+    private static StringBuilder AppendHeading(StringBuilder text, string heading) =>
+        text.Append(heading).Append('\n').Append(new string('-', Math.Min(heading.Length, 70))).Append("\n\n");
 
     private static Dictionary<string, string> Headers()
     {
@@ -108,3 +146,7 @@ public static class SubscriptionEmails
             .Link(manage, "Change what you get, or see what we hold about you")
             .Link(unsubscribe, "Unsubscribe");
 }
+
+/// <summary>A consultation closing soon, as the weekly digest lists it.</summary>
+public sealed record ClosingConsultation(int PartnershipId, string Partnership, string Period, DateOnly ClosesOn, string ClosesIn,
+    Uri Page, string? ResponseLink, string? ResponseEmail);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CjpPortal.Core.Domain;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Rules;
 using CjpPortal.Core.Scheduling;
@@ -10,10 +11,14 @@ namespace CjpPortal.Core.Subscriptions;
 /// <summary>The weekly digest: for each week (Monday to Sunday in Scotland), from the first round after it ends, each
 /// confirmed "weekly" subscriber gets one e-mail with that week's broadcasts they follow, or nothing when there were
 /// none. Each subscriber's week is an occurrence ("subscription-digest", "{id}/{year}-W{week}"), claimed in the
-/// transaction that queues the e-mail, so it is sent once whichever instance runs it.</summary>
+/// transaction that queues the e-mail, so it is sent once whichever instance runs it. Subscribers who follow
+/// consultations also get every consultation of theirs closing within <see cref="ClosingWithinDays"/> days, even in a
+/// week with no broadcasts.</summary>
 public sealed class WeeklyDigest(AppDbContext db, IEmailOutbox outbox, SubscriptionLinks links, IOptions<SubscriptionOptions> options) : IScheduledJob
 {
     public const string Kind = "subscription-digest";
+
+    public const int ClosingWithinDays = 7;
 
     public string Name => "subscription-weekly-digest";
 
@@ -24,6 +29,7 @@ public sealed class WeeklyDigest(AppDbContext db, IEmailOutbox outbox, Subscript
             .Where(b => b.CreatedAt >= weekStart && b.CreatedAt < weekEnd)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
+        var closing = await ClosingSoonAsync(ScottishTime.DateOf(now), cancellationToken);
         var suffix = "/" + week;
         var after = 0L;
         while (true)
@@ -47,20 +53,48 @@ public sealed class WeeklyDigest(AppDbContext db, IEmailOutbox outbox, Subscript
             {
                 var theirs = broadcasts.Where(b => (s.Topics & b.Topic) != 0
                     && (s.AllOfScotland || (b.PartnershipId is { } id && s.Partnerships.Contains(id)))).ToList();
-                if (theirs.Count == 0 || skipped.Contains(SuppressedAddress.HashOf(s.Email))
+                var theirClosing = (s.Topics & SubscriptionTopics.Consultations) == 0 ? []
+                    : closing.Where(c => s.AllOfScotland || s.Partnerships.Contains(c.PartnershipId)).ToList();
+                if ((theirs.Count == 0 && theirClosing.Count == 0) || skipped.Contains(SuppressedAddress.HashOf(s.Email))
                     || !await Occurrences.TryClaimAsync(db, Kind, s.Id.ToString(CultureInfo.InvariantCulture) + suffix, now, cancellationToken))
                 {
                     continue;
                 }
 
                 var subscriber = new Subscriber { Id = s.Id, Email = s.Email, Stamp = s.Stamp };
-                outbox.Enqueue(SubscriptionEmails.Digest(s.Email, theirs, links.Manage(subscriber), links.Unsubscribe(subscriber), mailto));
+                outbox.Enqueue(SubscriptionEmails.Digest(s.Email, theirs, theirClosing, links.Manage(subscriber), links.Unsubscribe(subscriber), mailto));
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The plans in consultation on <paramref name="today"/> (<see cref="PlanRules.StageOf"/>) whose consultation
+    /// closes within <see cref="ClosingWithinDays"/> days, soonest first.</summary>
+    private async Task<List<ClosingConsultation>> ClosingSoonAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var last = today.AddDays(ClosingWithinDays);
+        var plans = await db.Cjoips.AsNoTracking()
+            .Where(c => c.ConsultationOpensOn <= today && c.ConsultationClosesOn >= today && c.ConsultationClosesOn <= last
+                && (c.PublishedOn == null || c.PublishedOn > today))
+            .OrderBy(c => c.ConsultationClosesOn).ThenBy(c => c.Partnership.Name)
+            .Select(c => new
+            {
+                Dates = new PlanDates(c.Id, c.PeriodStart, c.PeriodEnd, c.ConsultationOpensOn, c.ConsultationClosesOn, c.PublishedOn, null),
+                c.PartnershipId,
+                Partnership = c.Partnership.Name,
+                c.Partnership.Slug,
+                c.ConsultationResponseLink,
+                c.ConsultationResponseEmail,
+            })
+            .ToListAsync(cancellationToken);
+        return plans.Where(p => PlanRules.StageOf(p.Dates, [p.Dates], today) == PlanStage.InConsultation)
+            .Select(p => new ClosingConsultation(p.PartnershipId, p.Partnership, Labels.PlanPeriod(p.Dates.PeriodStart, p.Dates.PeriodEnd),
+                p.Dates.ConsultationClosesOn!.Value, PlanRules.ClosesIn(p.Dates.ConsultationClosesOn, today),
+                links.Absolute($"/partnerships/{p.Slug}"), p.ConsultationResponseLink, p.ConsultationResponseEmail))
+            .ToList();
     }
 
     /// <summary>The last whole week (Monday 00:00 to Monday 00:00, Scottish time) before <paramref name="now"/>, and its ISO name.</summary>

@@ -3,12 +3,9 @@ using CjpPortal.Core.Refresh;
 namespace CjpPortal.Web.Infrastructure;
 
 /// <summary>The refresh e-mails' links, at <c>Portal:BaseUrl</c> (the scheduler runs without a request).</summary>
-public sealed class RefreshLinks(PortalLinks portal) : IRefreshLinks
+public sealed class RefreshLinks(PortalLinks portal, ReviewLinkTokens tokens) : IRefreshLinks
 {
-    public Uri Review(string slug) => portal.Absolute(ReviewPath(slug));
-
-    /// <summary>The review page's path, for links made in a request (at <see cref="PortalLinks.BaseUri"/>).</summary>
-    public static string ReviewPath(string slug) => $"/manage/partnerships/{Uri.EscapeDataString(slug)}/review";
+    public Uri Review(string slug, int year) => tokens.Link(portal.Absolute("/"), slug, year);
 
     public Uri Returns(string slug) => portal.Absolute($"/manage/partnerships/{Uri.EscapeDataString(slug)}/returns");
 

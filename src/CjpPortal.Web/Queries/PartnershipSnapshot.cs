@@ -104,13 +104,7 @@ public sealed record PlanSnapshot(
     public string PeriodLabel => Labels.PlanPeriod(PeriodStart, PeriodEnd);
 
     /// <summary>"Closes today", "Closes tomorrow", "Closes in 12 days", or "No closing date given".</summary>
-    public string ClosesIn(DateOnly today) => ConsultationClosesOn is not { } closes ? "No closing date given"
-        : (closes.DayNumber - today.DayNumber) switch
-        {
-            0 => "Closes today",
-            1 => "Closes tomorrow",
-            var days => $"Closes in {days} days",
-        };
+    public string ClosesIn(DateOnly today) => PlanRules.ClosesIn(ConsultationClosesOn, today);
 
     /// <summary>The dates the plan rules (<see cref="PlanRules"/>) work from.</summary>
     public PlanDates Dates => new(Id, PeriodStart, PeriodEnd, ConsultationOpensOn, ConsultationClosesOn, PublishedOn, Statement?.PublishedOn);

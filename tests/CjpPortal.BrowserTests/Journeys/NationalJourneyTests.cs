@@ -67,6 +67,7 @@ public sealed partial class NationalJourneyTests(PortalFixture portal)
     [InlineData("/national/coordinators/invite")]
     [InlineData("/national/dashboard")]
     [InlineData("/national/dashboard?year=2024&problem=overdue-return&map=return")]
+    [InlineData("/national/dashboard/remind")]
     [InlineData("/national/engagement")]
     [InlineData("/national/engagement?year=2024")]
     [InlineData("/national/history")]

@@ -23,7 +23,7 @@ public sealed class ReflowTests(PortalFixture portal)
     private static readonly string[] SignedInDataPages =
     [
         "/manage/partnerships/falkirk/history", "/manage/partnerships/falkirk/documents", "/manage/partnerships/falkirk/plans", "/national", "/national/coordinators", "/national/history",
-        "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard",
+        "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard", "/national/dashboard/remind",
         "/national/engagement", "/manage/partnerships/falkirk/returns", "/manage/partnerships/falkirk/returns/2024",
         "/admin/outbox", "/admin/outbox/suppressions", "/manage/partnerships/falkirk/review", "/national/refresh", "/national/refresh/edition",
         "/manage/problems?status=all",

@@ -95,6 +95,73 @@ public sealed class OutboxPagesTests(ReferenceDataFixture fixture) : ReferenceDa
         Assert.Equal(HttpStatusCode.Conflict, posted.StatusCode);
         Assert.Contains("can no longer be cancelled", posted.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
         Assert.Equal(OutboxEmailStatus.Sent, await Fixture.WithDbContextAsync(db => db.EmailOutbox.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
+        Assert.False(await Fixture.WithDbContextAsync(db => db.AuditEntries.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Post_RetryFailedMessage_RecordsWhoAndWhenShownInItsRow()
+    {
+        // Arrange
+        var id = await AddAsync("failed@example.org", OutboxEmailStatus.Failed, "Connection refused");
+        var admin = await Fixture.CreateEnrolledAccountAsync(Roles.Administrator);
+        using var client = Fixture.CreateClientAs(admin.Id);
+        var page = await client.GetDocumentAsync("/admin/outbox?status=Failed");
+
+        // Act
+        await client.ClickAsync(page, "#messages button");
+        var after = await client.GetDocumentAsync("/admin/outbox");
+
+        // Assert
+        var entry = await Fixture.WithDbContextAsync(db => db.AuditEntries.SingleAsync(a => a.Entity == OutboxAdministration.AuditEntity));
+        Assert.Equal((int)id, entry.EntityId);
+        Assert.Equal(admin.Id, entry.UserId);
+        Assert.Equal(nameof(OutboxEmailStatus.Failed), entry.OldValue);
+        Assert.Equal(nameof(OutboxEmailStatus.Queued), entry.NewValue);
+        Assert.Equal(Fixture.Clock.GetUtcNow(), entry.OccurredAt);
+        Assert.Contains($"Tried again by {admin.Email}", after.One("#messages tbody tr .outbox-history").TextOf(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_CancelQueuedMessage_RecordsWhoAndWhenShownInItsRow()
+    {
+        // Arrange
+        var id = await AddAsync("queued@example.org", OutboxEmailStatus.Queued);
+        var admin = await Fixture.CreateEnrolledAccountAsync(Roles.Administrator);
+        using var client = Fixture.CreateClientAs(admin.Id);
+        var confirm = await client.GetDocumentAsync($"/admin/outbox/{id}/cancel");
+
+        // Act
+        await client.SubmitAsync(confirm, new Dictionary<string, string>());
+        var after = await client.GetDocumentAsync("/admin/outbox?status=Cancelled");
+
+        // Assert
+        var entry = await Fixture.WithDbContextAsync(db => db.AuditEntries.SingleAsync(a => a.Entity == OutboxAdministration.AuditEntity));
+        Assert.Equal((int)id, entry.EntityId);
+        Assert.Equal(admin.Id, entry.UserId);
+        Assert.Equal(nameof(OutboxEmailStatus.Queued), entry.OldValue);
+        Assert.Equal(nameof(OutboxEmailStatus.Cancelled), entry.NewValue);
+        Assert.Contains($"Cancelled by {admin.Email}", after.One("#messages tbody tr .outbox-history").TextOf(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_RetryMessageNoLongerFailed_Returns409AndChangesNothing()
+    {
+        // Arrange: the page opened while the message had failed; someone else retried it and it was sent before the click
+        var id = await AddAsync("failed@example.org", OutboxEmailStatus.Failed, "Connection refused", attempts: 10);
+        using var client = await AdminAsync();
+        var page = await client.GetDocumentAsync("/admin/outbox?status=Failed");
+        await Fixture.WithDbContextAsync(db => db.EmailOutbox.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OutboxEmailStatus.Sent)));
+
+        // Act
+        var posted = await client.ClickAsync(page, "#messages button");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, posted.StatusCode);
+        Assert.Contains($"Message {id} was not tried again", posted.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        var row = await Fixture.WithDbContextAsync(db => db.EmailOutbox.SingleAsync(e => e.Id == id));
+        Assert.Equal(OutboxEmailStatus.Sent, row.Status);
+        Assert.Equal(10, row.Attempts);
+        Assert.False(await Fixture.WithDbContextAsync(db => db.AuditEntries.AnyAsync()));
     }
 
     [Fact]

@@ -133,12 +133,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
         // Publishing (the preview's button) and editing a draft of the partnership's own.
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", async (f, slug) => new Dictionary<string, string>
         {
             ["Kind"] = "0",
             ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
             ["Body"] = "Edited by the authorization matrix",
-        }), PartnershipPage),
+            ["Version"] = Invariant(await UpdateVersionAsync(f, slug)),
+        }, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/plans/new", null, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/plans/new", (_, _) => Task.FromResult(new Dictionary<string, string>
@@ -249,6 +250,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/dashboard", null, NationalPage),
         new("GET", "/national/dashboard?year=2024&problem=overdue-return&map=return&sort=return&dir=desc", null, NationalPage),
         new("GET", "/national/dashboard.csv", null, NationalPage),
+        // "Send a reminder now" from the dashboard: national staff may remind any partnership, so the other
+        // partnership's slug in the body is allowed for them and refused for every coordinator.
+        new("GET", "/national/dashboard/remind", null, NationalPage),
+        new("POST", "/national/dashboard/remind", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Slugs"] = OtherPartnership,
+        }), NationalPage, ShowsConfirmationStep: true),
+        new("POST", "/national/dashboard/remind?handler=Send", (_, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["Slugs"] = OtherPartnership,
+        }), NationalPage),
         new("GET", "/national/engagement", null, NationalPage),
         new("GET", "/national/engagement?year=2024", null, NationalPage),
         new("GET", "/national/history", null, NationalPage),
@@ -277,12 +289,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/national/updates/{id:int}", null, NationalPage),
         new("POST", "/national/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/updates/{id:int}/edit", null, NationalPage),
-        new("POST", "/national/updates/{id:int}/edit", (_, _) => Task.FromResult(new Dictionary<string, string>
+        new("POST", "/national/updates/{id:int}/edit", async (f, _) => new Dictionary<string, string>
         {
             ["Kind"] = "0",
             ["Title"] = $"Matrix edit {Guid.NewGuid():N}",
             ["Body"] = "Edited by the authorization matrix",
-        }), NationalPage),
+            ["Version"] = Invariant(await UpdateVersionAsync(f, null)),
+        }, NationalPage),
         new("GET", "/national/updates/{id:int}/delete", null, NationalPage),
         new("POST", "/national/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
         new("GET", "/national/places", null, NationalPage),
@@ -523,6 +536,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         return await f.WithDbContextAsync(db => db.EngagementRoutes.Where(r => r.Id == id)
             .Select(r => EF.Property<uint>(r, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).SingleAsync());
     }
+
+    /// <summary>The version of the update the cell's URL names: the newest of the partnership's (or, for null, the
+    /// national ones), made for the cell; 0 when there is none (another partnership's, in the tampered cells).</summary>
+    private static Task<uint> UpdateVersionAsync(PortalFixture f, string? slug) => f.WithDbContextAsync(async db =>
+        await db.ForumUpdates.Where(u => slug == null ? u.PartnershipId == null : db.Partnerships.Any(p => p.Id == u.PartnershipId && p.Slug == slug))
+            .OrderByDescending(u => u.Id)
+            .Select(u => (uint?)EF.Property<uint>(u, CjpPortal.Core.Configurations.ConcurrencyToken.PropertyName)).FirstOrDefaultAsync() ?? 0);
 
     /// <summary>The version of the partnership's 2024-25 return, which the matrix edits; 0 while there is none.</summary>
     private static Task<uint> ReturnVersionAsync(PortalFixture f, string slug) => f.WithDbContextAsync(async db =>

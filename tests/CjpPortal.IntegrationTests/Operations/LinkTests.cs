@@ -73,6 +73,7 @@ public sealed class LinkTests(PortalFixture fixture)
         ["NationalLinks.PartnershipAreas"] = "/national/partnerships/falkirk/areas",
         ["NationalLinks.Coordinators"] = "/national/coordinators?page=2",
         ["NationalLinks.Dashboard"] = "/national/dashboard",
+        ["NationalLinks.DashboardRemind"] = "/national/dashboard/remind",
         ["NationalLinks.Engagement"] = "/national/engagement",
         ["NationalLinks.InviteCoordinator"] = "/national/coordinators/invite",
         ["NationalLinks.Coordinator"] = $"/national/coordinators/{Account}",

@@ -120,6 +120,43 @@ public sealed class SubscriptionJobsTests(ReferenceDataFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task RunDue_ConsultationsClosingWithin7Days_InTheDigestOfTheirConsultationSubscribers()
+    {
+        // Arrange: a quiet week (no broadcasts); the digest runs on Monday 9 March
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        var monday = new DateOnly(2026, 3, 9);
+        var opened = new DateOnly(2026, 2, 1);
+        await fixture.CreatePlanAsync("falkirk", new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31), consultationOpensOn: opened, consultationClosesOn: monday.AddDays(7));
+        await fixture.CreatePlanAsync("angus", new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31), consultationOpensOn: opened, consultationClosesOn: monday.AddDays(3));
+        await fixture.CreatePlanAsync("stirling", new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31), consultationOpensOn: opened, consultationClosesOn: monday.AddDays(8));
+        await fixture.CreatePlanAsync("moray", new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31), consultationOpensOn: opened, consultationClosesOn: monday.AddDays(-1));
+        await fixture.CreateSubscriberAsync("falkirk@example.org", ["falkirk"], topics: SubscriptionTopics.Consultations, frequency: SubscriptionFrequency.WeeklyDigest);
+        await fixture.CreateSubscriberAsync("scotland@example.org", topics: SubscriptionTopics.Consultations, frequency: SubscriptionFrequency.WeeklyDigest);
+        await fixture.CreateSubscriberAsync("stirling@example.org", ["stirling", "moray"], topics: SubscriptionTopics.Consultations, frequency: SubscriptionFrequency.WeeklyDigest);
+        await fixture.CreateSubscriberAsync("publications@example.org", ["falkirk"], topics: SubscriptionTopics.Publications, frequency: SubscriptionFrequency.WeeklyDigest);
+
+        // Act
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero));
+        await fixture.RunSchedulerAsync();
+        await fixture.RunSchedulerAsync();
+
+        // Assert
+        var digests = (await DigestsAsync()).ToDictionary(d => d.To);
+        Assert.Equal(["falkirk@example.org", "scotland@example.org"], digests.Keys.Order(StringComparer.Ordinal));
+        var falkirk = digests["falkirk@example.org"];
+        Assert.Contains("Falkirk Community Justice Partnership: draft plan for 2026 to 2029", falkirk.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Closes in 7 days (16 March 2026)", falkirk.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Respond by e-mail to: plan@falkirk.example.org", falkirk.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Closes in 7 days", falkirk.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Angus", falkirk.TextBody, StringComparison.Ordinal);
+        var scotland = digests["scotland@example.org"].TextBody;
+        Assert.Contains("Closes in 3 days", scotland, StringComparison.Ordinal);
+        Assert.True(scotland.IndexOf("Angus", StringComparison.Ordinal) < scotland.IndexOf("Falkirk", StringComparison.Ordinal), "soonest-closing first");
+        Assert.DoesNotContain("Stirling", scotland, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moray", scotland, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunDue_UnconfirmedOlderThan7Days_Deleted()
     {
         // Arrange

@@ -106,6 +106,51 @@ public sealed class ManageUpdatesTests(ReferenceDataFixture fixture) : Reference
     }
 
     [Fact]
+    public async Task Post_EditAfterSomeoneElseSaved_Returns409ShowingWhatChangedAndSavesNothing()
+    {
+        // Arrange: the form opens, then a colleague saves a new text
+        var update = await Fixture.CreateUpdateAsync(Partnership, "Forum news", "The forum meets on Tuesday.");
+        using var client = await CoordinatorAsync(Fixture);
+        var form = await client.GetDocumentAsync($"{ListUrl}/{update.Id}/edit");
+        await Fixture.WithDbContextAsync(db => db.ForumUpdates.Where(u => u.Id == update.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Body, "The forum meets on Thursday.")));
+
+        // Act
+        var refused = await client.SubmitAsync(form, EditForms.Filled(form, ("Title", "Forum news for March")));
+        var stored = await Fixture.WithDbContextAsync(db => db.ForumUpdates.AsNoTracking().SingleAsync());
+        var again = await client.SubmitAsync(refused, EditForms.Filled(refused));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Someone else saved changes to this update", refused.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        Assert.Contains("The text is now “The forum meets on Thursday.” (you entered “The forum meets on Tuesday.”)", refused.One("#conflicts").TextOf(), StringComparison.Ordinal);
+        Assert.Equal("Forum news for March", refused.One("#Title").GetAttribute("value"));
+        Assert.Equal(("Forum news", "The forum meets on Thursday."), (stored.Title, stored.Body));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_NationalCorrectionAfterSomeoneElseSaved_Returns409AndSavesNothing()
+    {
+        // Arrange
+        var update = await Fixture.CreateUpdateAsync(null, "National forum day", "Save the date.", publishedAt: Fixture.Clock.GetUtcNow().AddDays(-1));
+        using var client = await SignInAsync(Fixture, Roles.CjsStaff);
+        var form = await client.GetDocumentAsync($"/national/updates/{update.Id}/edit");
+        await Fixture.WithDbContextAsync(db => db.ForumUpdates.Where(u => u.Id == update.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Title, "National forum day: new venue")));
+
+        // Act
+        var refused = await client.SubmitAsync(form, EditForms.Filled(form, ("Body", "Save the date: 5 May."), ("SendCorrection", "true")));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("The title is now “National forum day: new venue”", refused.One("#conflicts").TextOf(), StringComparison.Ordinal);
+        var stored = await Fixture.WithDbContextAsync(db => db.ForumUpdates.AsNoTracking().SingleAsync());
+        Assert.Equal(("Save the date.", (DateTimeOffset?)null), (stored.Body, stored.CorrectedAt));
+        Assert.False(await Fixture.WithDbContextAsync(db => db.Broadcasts.AnyAsync()));
+    }
+
+    [Fact]
     public async Task Post_DeleteDraft_RemovesIt()
     {
         // Arrange

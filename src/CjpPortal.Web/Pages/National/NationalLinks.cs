@@ -11,6 +11,8 @@ public sealed class NationalLinks(LinkGenerator generator) : PageLinks(generator
 
     public string Dashboard() => Page("/National/Dashboard/Index");
 
+    public string DashboardRemind() => Page("/National/Dashboard/Remind");
+
     public string Engagement() => Page("/National/Engagement/Index");
 
     public string Partnership(string slug) => Page("/National/Partnerships/Show", new { slug });

@@ -22,7 +22,7 @@ public class CancelModel(AppDbContext db, OutboxAdministration outbox, AdminLink
             return NotFound();
         }
 
-        if (!await outbox.CancelAsync(id, cancellationToken))
+        if (!await outbox.CancelAsync(id, FormPages.Actor(User), cancellationToken))
         {
             ModelState.AddModelError(string.Empty, "This message can no longer be cancelled: it is being sent or has been sent");
             return FormPages.Invalid(this, StatusCodes.Status409Conflict);

@@ -23,6 +23,20 @@ public class IndexModel(AppDbContext db, OutboxAdministration outbox, AdminLinks
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
 
+    /// <summary>Administrators' retries and cancels of the messages shown, oldest first, by message id.</summary>
+    public ILookup<long, OutboxAction> History { get; private set; } = Array.Empty<OutboxAction>().ToLookup(a => a.MessageId);
+
+    /// <summary>One retry or cancel as history recorded it.</summary>
+    public sealed record OutboxAction(long MessageId, string? From, string? To, string By, DateTimeOffset At)
+    {
+        public string Describe() => (From, To) switch
+        {
+            (nameof(OutboxEmailStatus.Failed), nameof(OutboxEmailStatus.Queued)) => "Tried again",
+            (_, nameof(OutboxEmailStatus.Cancelled)) => "Cancelled",
+            _ => $"{From} to {To}",
+        };
+    }
+
     public sealed record OutboxRow(long Id, string To, string Subject, OutboxEmailStatus Status, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
 
     /// <summary>What the outbox pages show of a message (not its bodies).</summary>
@@ -41,6 +55,28 @@ public class IndexModel(AppDbContext db, OutboxAdministration outbox, AdminLinks
             Status = parsed;
         }
 
+        await LoadAsync(pageNumber, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Queues a failed message again (from the form beside it); a message no longer failed is left as it is,
+    /// with HTTP 409 and the failed messages shown again.</summary>
+    public async Task<IActionResult> OnPostRetryAsync([FromForm(Name = "messageId")] long messageId, CancellationToken cancellationToken)
+    {
+        if (!await outbox.RetryAsync(messageId, FormPages.Actor(User), cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, $"Message {messageId} was not tried again: only a failed message can be, and it is no longer failed (or does not exist)");
+            Status = OutboxEmailStatus.Failed;
+            await LoadAsync(null, cancellationToken);
+            return FormPages.Invalid(this, StatusCodes.Status409Conflict);
+        }
+
+        TempData[FormPages.BannerKey] = $"Message {messageId} will be sent again.";
+        return LocalRedirect(links.Outbox(OutboxEmailStatus.Failed));
+    }
+
+    private async Task LoadAsync(int? pageNumber, CancellationToken cancellationToken)
+    {
         var counts = await db.EmailOutbox.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Counts = Statuses.ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
         Total = Status is { } only ? Counts[only] : Counts.Values.Sum();
@@ -56,16 +92,13 @@ public class IndexModel(AppDbContext db, OutboxAdministration outbox, AdminLinks
             .Skip(paging.Skip).Take(PageSize)
             .Select(ToRow)
             .ToListAsync(cancellationToken);
-        return Page();
-    }
-
-    /// <summary>Queues a failed message again (from the form beside it).</summary>
-    public async Task<IActionResult> OnPostRetryAsync([FromForm(Name = "messageId")] long messageId, CancellationToken cancellationToken)
-    {
-        TempData[FormPages.BannerKey] = await outbox.RetryAsync(messageId, cancellationToken)
-            ? $"Message {messageId} will be sent again."
-            : $"Message {messageId} was not retried: only a failed message can be.";
-        return LocalRedirect(links.Outbox(OutboxEmailStatus.Failed));
+        var ids = Messages.Where(m => m.Id <= int.MaxValue).Select(m => OutboxAdministration.HistoryId(m.Id)).ToList();
+        var actions = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == OutboxAdministration.AuditEntity && ids.Contains(a.EntityId))
+            .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
+            .Select(a => new OutboxAction(a.EntityId, a.OldValue, a.NewValue, a.UserEmail, a.OccurredAt))
+            .ToListAsync(cancellationToken);
+        History = actions.ToLookup(a => a.MessageId);
     }
 
     public static string Label(OutboxEmailStatus status) => status switch

@@ -11,8 +11,10 @@ namespace CjpPortal.Web.Pages.Manage.Partnerships;
 
 /// <summary>The annual review linked from the refresh e-mails: contacts, engagement routes, plans and documents, each
 /// with a link to the page that changes it, then "confirm the entry is correct". Who may open it is the folder's
-/// PartnershipEditor policy (the signed-in user), whatever link they followed.</summary>
-public class ReviewModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links, IOptions<RefreshOptions> options) : PageModel
+/// PartnershipEditor policy (the signed-in user), whatever link they followed: the e-mails' signed token
+/// (<see cref="ReviewLinkTokens"/>) only lets the page say which year's reminder was followed, or that the link is not
+/// valid (tampered, expired, or for another partnership), with the review shown anyway.</summary>
+public class ReviewModel(AppDbContext db, TimeProvider clock, PublicCache cache, ManageLinks links, IOptions<RefreshOptions> options, ReviewLinkTokens tokens) : PageModel
 {
     public sealed record ContactLine(string Name, string Role, bool IsPublished);
 
@@ -30,7 +32,13 @@ public class ReviewModel(AppDbContext db, TimeProvider clock, PublicCache cache,
     public int DocumentCount { get; private set; }
     public int ReturnCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The refresh year the e-mailed link's token names, when the page was opened from a valid one.</summary>
+    public int? LinkYear { get; private set; }
+
+    /// <summary>The page was opened with a token that does not read for this partnership.</summary>
+    public bool LinkInvalid { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = ReviewLinkTokens.QueryName)] string? token, CancellationToken cancellationToken)
     {
         if (await ManagedPartnership.FindAsync(db, slug, cancellationToken) is not { } partnership)
         {
@@ -38,6 +46,12 @@ public class ReviewModel(AppDbContext db, TimeProvider clock, PublicCache cache,
         }
 
         Partnership = partnership;
+        if (token is not null)
+        {
+            LinkInvalid = !tokens.TryRead(token, partnership.Slug, out var linkYear);
+            LinkYear = LinkInvalid ? null : linkYear;
+        }
+
         var calendar = new RefreshCalendar(options.Value);
         Year = calendar.YearOn(ScottishTime.Today(clock));
         LastConfirmedOn = await db.Partnerships.Where(p => p.Id == partnership.Id).Select(p => p.LastConfirmedOn).SingleAsync(cancellationToken);

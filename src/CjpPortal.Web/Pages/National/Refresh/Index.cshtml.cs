@@ -11,7 +11,7 @@ namespace CjpPortal.Web.Pages.National.Refresh;
 
 /// <summary>/national/refresh: the refresh year's progress per partnership, and "send a reminder now" to the chosen
 /// ones, through a confirmation step (Review shows the list, Send queues the reminders).</summary>
-public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshReminders reminders, IOptions<RefreshOptions> options, TimeProvider clock, NationalLinks links, PortalLinks portal) : PageModel
+public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshReminders reminders, ReviewLinkTokens reviewLinks, IOptions<RefreshOptions> options, TimeProvider clock, NationalLinks links, PortalLinks portal) : PageModel
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
@@ -55,7 +55,7 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
         }
 
         var baseUri = portal.BaseUri(Request);
-        var sent = await reminders.SendNowAsync(PartnershipIds, FormPages.Actor(User), slug => new Uri(baseUri, RefreshLinks.ReviewPath(slug).TrimStart('/')), cancellationToken);
+        var sent = await reminders.SendNowAsync(PartnershipIds, FormPages.Actor(User), (slug, year) => reviewLinks.Link(baseUri, slug, year), cancellationToken);
         TempData[FormPages.BannerKey] = sent == 1 ? "A reminder was queued for 1 partnership." : $"Reminders were queued for {sent} partnerships.";
         return LocalRedirect(links.Refresh());
     }

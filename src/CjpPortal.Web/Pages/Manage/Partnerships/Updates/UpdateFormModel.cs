@@ -161,7 +161,7 @@ public abstract class UpdateFormModel(AppDbContext db, ManageLinks manage, Natio
         update.EngagementRouteId = meeting ? EngagementRouteId : null;
     }
 
-    private DateTimeOffset? StartsAt =>
+    protected DateTimeOffset? StartsAt =>
         StartsOn is { } date && ParseTime(StartsTime) is { } time ? ScottishTime.InstantOf(date, time) : null;
 
     private DateTimeOffset? EndsAt =>
