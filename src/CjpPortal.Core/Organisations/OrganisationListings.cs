@@ -173,6 +173,24 @@ public sealed class OrganisationListings(AppDbContext db, TimeProvider clock, IE
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The owner confirms through the signed link that a published listing (tracked) is still right: a new
+    /// yearly cycle starts (<see cref="ListingReviewJob"/>), an out-of-date or hidden listing is current again, and
+    /// history records it. False, with nothing saved, when the listing is not published.</summary>
+    public async Task<bool> ConfirmAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        if (!organisation.IsPublished)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        organisation.ConfirmedAt = now;
+        organisation.UpdatedAt = now;
+        await db.SaveChangesAuditedAsync(Owner(organisation), clock, cancellationToken);
+        return true;
+    }
+
     /// <summary>Queues an edit link to the verified contact of each listing it may edit with that address, at most
     /// <see cref="EditLinksPerAddressPerHour"/> an hour. The caller says the same thing whatever happens here, so the
     /// form does not tell anyone which addresses are listed.</summary>
