@@ -61,8 +61,8 @@ public enum ListingFreshness
     Hidden = 3,
 }
 
-/// <summary>The yearly confirmation cycle's dates at one moment, from <see cref="ListingReviewOptions"/>: a listing
-/// last confirmed before <see cref="OutOfDateBefore"/> is out of date, before <see cref="HiddenBefore"/> hidden. Queries
+/// <summary>The yearly confirmation cycle's dates at one moment, from <see cref="ListingReviewOptions"/>: a listing last
+/// confirmed at or before <see cref="ReviewDueBefore"/> is asked to confirm; one last confirmed before <see cref="OutOfDateBefore"/> is out of date, before <see cref="HiddenBefore"/> hidden. Queries
 /// compare the stored date with these cut-offs, and <see cref="FreshnessOf"/> does the same in memory, so a listing's
 /// status is computed from its dates by one rule and never stored.</summary>
 public sealed record ListingReviewCutoffs(DateTimeOffset Now, DateTimeOffset ReviewDueBefore, DateTimeOffset OutOfDateBefore, DateTimeOffset HiddenBefore)

@@ -29,7 +29,7 @@ public sealed class ListingReviewJob(
         var settings = options.Value;
         var cutoffs = ListingReviewCutoffs.At(settings, now);
         var due = await db.Organisations.AsNoTracking()
-            .Where(o => o.Status == OrganisationStatus.Published && (o.ConfirmedAt ?? o.PublishedAt) < cutoffs.ReviewDueBefore)
+            .Where(o => o.Status == OrganisationStatus.Published && (o.ConfirmedAt ?? o.PublishedAt) <= cutoffs.ReviewDueBefore)
             .OrderBy(o => o.Id)
             .ToListAsync(cancellationToken);
         var baseUri = portal.Absolute("/");
