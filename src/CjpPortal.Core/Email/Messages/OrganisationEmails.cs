@@ -192,3 +192,38 @@ public sealed class ListingHiddenEmail(string to, string organisationName, DateO
         Headers = PortalEmail.StandardHeaders(),
     };
 }
+
+/// <summary>To a listing's verified contact: someone reported a problem with the listing. CJS staff (and the
+/// coordinators of its areas) resolve the report; the contact is told so they can correct the listing themselves,
+/// through an edit link asked for on the listing's page.</summary>
+public sealed class ListingProblemReportedEmail(string to, string organisationName, Problems.ProblemKind kind, string note, Uri listingLink)
+{
+    private readonly Uri listingLink = PortalEmail.RequireAbsolute(listingLink, nameof(listingLink));
+
+    public string Subject => SubjectFor(organisationName);
+
+    public static string SubjectFor(string organisationName) => $"A problem was reported with the listing of {organisationName}";
+
+    public EmailMessage ToMessage()
+    {
+        var intro = $"Someone reported a problem with the listing of {organisationName} in the directory of third-sector organisations. Community Justice Scotland will look at it.";
+        var what = $"What is wrong: {Domain.Labels.Of(kind)}.";
+        var quoted = $"Their note: {note}";
+        const string Action = "If the listing needs changing, open it and ask for an edit link under \"Is this your organisation?\":";
+        return new(to, Subject, $"""
+            {intro}
+
+            {what}
+
+            {quoted}
+
+            {Action}
+
+            {listingLink.AbsoluteUri}
+            """)
+        {
+            HtmlBody = new EmailHtml().Paragraph(intro).Paragraph(what).Paragraph(quoted).Paragraph(Action).Link(listingLink).Document(Subject),
+            Headers = PortalEmail.StandardHeaders(),
+        };
+    }
+}
