@@ -53,8 +53,7 @@ public static class CoreServices
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<PlanService>();
-        services.AddSingleton<Organisations.OrganisationLinks>();
-        services.AddScoped<Organisations.OrganisationListings>();
+        Organisations.OrganisationServices.Add(services);
         SubscriptionServices.Add(services);
         services.AddScoped<ProblemReportService>();
         services.AddScoped<UpdateService>();

@@ -19,6 +19,7 @@ public static class PortalServices
     {
         services.AddScoped<DirectoryQueries>();
         services.AddScoped<OrganisationQueries>();
+        services.AddScoped<Pages.ReportAProblem.ReportSubjects>();
         services.AddScoped<DirectoryEditions>();
         services.AddScoped<UpdateQueries>();
         services.AddScoped<HistoryQueries>();

@@ -1407,7 +1407,11 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
-                    b.Property<int>("PartnershipId")
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("PartnershipId")
                         .HasColumnType("integer")
                         .HasColumnName("partnership_id");
 
@@ -1445,10 +1449,16 @@ namespace CjpPortal.Core.Migrations
                     b.HasIndex("ClientKey", "ReportedAt")
                         .HasDatabaseName("ix_problem_reports_client_key_reported_at");
 
+                    b.HasIndex("OrganisationId", "ResolvedAt", "ReportedAt")
+                        .HasDatabaseName("ix_problem_reports_organisation_id_resolved_at_reported_at");
+
                     b.HasIndex("PartnershipId", "ResolvedAt", "ReportedAt")
                         .HasDatabaseName("ix_problem_reports_partnership_id_resolved_at_reported_at");
 
-                    b.ToTable("problem_reports", (string)null);
+                    b.ToTable("problem_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_problem_reports_about_one", "(partnership_id IS NULL) <> (organisation_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CjpPortal.Core.Scheduling.ScheduledOccurrence", b =>
@@ -2242,12 +2252,19 @@ namespace CjpPortal.Core.Migrations
 
             modelBuilder.Entity("CjpPortal.Core.Problems.ProblemReport", b =>
                 {
+                    b.HasOne("CjpPortal.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_problem_reports_organisations_organisation_id");
+
                     b.HasOne("CjpPortal.Core.Domain.Partnership", "Partnership")
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_problem_reports_partnerships_partnership_id");
+
+                    b.Navigation("Organisation");
 
                     b.Navigation("Partnership");
                 });

@@ -9,9 +9,13 @@ public sealed class OrganisationLinks(SignedTokens tokens)
 {
     public const string VerifyPurpose = "organisation-verify";
     public const string EditPurpose = "organisation-edit";
+    public const string ConfirmPurpose = "organisation-confirm";
 
     public static readonly TimeSpan VerifyLifetime = TimeSpan.FromDays(7);
     public static readonly TimeSpan EditLifetime = TimeSpan.FromDays(14);
+
+    /// <summary>Long enough to outlast the reminders of one yearly confirmation (each e-mail brings a new link).</summary>
+    public static readonly TimeSpan ConfirmLifetime = TimeSpan.FromDays(60);
 
     public static string ShowPath(int id) => $"/organisations/{id.ToString(CultureInfo.InvariantCulture)}";
 
@@ -19,11 +23,17 @@ public sealed class OrganisationLinks(SignedTokens tokens)
 
     public static string EditPath(int id, string token) => $"{ShowPath(id)}/edit?token={Uri.EscapeDataString(token)}";
 
+    public static string ConfirmPath(int id, string token) => $"{ShowPath(id)}/confirm?token={Uri.EscapeDataString(token)}";
+
     public static string ModerationPath(int id) => $"/manage/organisations/{id.ToString(CultureInfo.InvariantCulture)}";
 
     public string VerifyToken(Organisation organisation) => tokens.Create(VerifyPurpose, Subject(organisation), VerifyLifetime);
 
     public string EditToken(Organisation organisation) => tokens.Create(EditPurpose, Subject(organisation), EditLifetime);
+
+    public string ConfirmToken(Organisation organisation) => tokens.Create(ConfirmPurpose, Subject(organisation), ConfirmLifetime);
+
+    public Uri Confirm(Uri baseUri, Organisation organisation) => new(baseUri, ConfirmPath(organisation.Id, ConfirmToken(organisation)));
 
     public Uri Verify(Uri baseUri, Organisation organisation) => new(baseUri, VerifyPath(organisation.Id, VerifyToken(organisation)));
 

@@ -162,8 +162,9 @@ public sealed class OrganisationListings(AppDbContext db, TimeProvider clock, IE
             organisation.Status = OrganisationStatus.AwaitingModeration;
         }
 
+        var areaChanges = await AreaChangesAsync(organisation, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAuditedAsync(Owner(organisation), clock, cancellationToken);
+        await db.SaveChangesAuditedAsync(Owner(organisation), clock, areaChanges, cancellationToken);
         if (resubmitted)
         {
             await NotifyModeratorsAsync(organisation, baseUri, resubmitted: true, cancellationToken);
@@ -171,6 +172,60 @@ public sealed class OrganisationListings(AppDbContext db, TimeProvider clock, IE
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The owner confirms through the signed link that a published listing (tracked) is still right: a new
+    /// yearly cycle starts (<see cref="ListingReviewJob"/>), an out-of-date or hidden listing is current again, and
+    /// history records it. False, with nothing saved, when the listing is not published.</summary>
+    public async Task<bool> ConfirmAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        if (!organisation.IsPublished)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        organisation.ConfirmedAt = now;
+        organisation.UpdatedAt = now;
+        await db.SaveChangesAuditedAsync(Owner(organisation), clock, cancellationToken);
+        return true;
+    }
+
+    /// <summary>History rows for the council areas of the listing and its services, which the audited save does not see
+    /// (they are join rows): one "Areas" field per listing or service whose areas changed, old and new names. Read
+    /// before the save, from the database as it still is; a service added in this save gets its id in the callback.</summary>
+    private async Task<Func<AuditEntries, IEnumerable<AuditEntry>>> AreaChangesAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        var names = await db.CouncilAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var listingBefore = await db.OrganisationAreas.AsNoTracking().Where(a => a.OrganisationId == organisation.Id)
+            .Select(a => a.CouncilAreaId).ToListAsync(cancellationToken);
+        var servicesBefore = (await db.OrganisationServiceAreas.AsNoTracking().Where(a => a.Service.OrganisationId == organisation.Id)
+            .Select(a => new { a.ServiceId, a.CouncilAreaId }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ServiceId, a => a.CouncilAreaId);
+        string? Listed(IEnumerable<int> ids)
+        {
+            var list = ids.Select(id => names.GetValueOrDefault(id, id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Order(StringComparer.Ordinal).ToList();
+            return list.Count == 0 ? null : string.Join(", ", list);
+        }
+
+        var listingAfter = organisation.Areas.Select(a => a.CouncilAreaId).ToList();
+        var services = organisation.Services
+            .Select(s => (Service: s, Added: db.Entry(s).State == EntityState.Added, Before: Listed(servicesBefore[s.Id]), After: Listed(s.Areas.Select(a => a.CouncilAreaId))))
+            .Where(s => s.Before != s.After)
+            .ToList();
+        return entries =>
+        {
+            var rows = new List<AuditEntry>();
+            if (Listed(listingBefore) != Listed(listingAfter))
+            {
+                rows.Add(entries.Entry(null, HistoryCatalogue.Organisation.Entity, organisation.Id, HistoryCatalogue.OrganisationAreasField, Listed(listingBefore), Listed(listingAfter)));
+            }
+
+            rows.AddRange(services.Select(s => entries.Entry(null, HistoryCatalogue.OrganisationService.Entity, s.Service.Id, HistoryCatalogue.OrganisationAreasField,
+                s.Added ? null : s.Before, s.After)));
+            return rows;
+        };
     }
 
     /// <summary>Queues an edit link to the verified contact of each listing it may edit with that address, at most

@@ -13,7 +13,8 @@ public enum ProblemKind
 }
 
 /// <summary>A problem reported on a partnership's public page, queued for its coordinators (or CJS staff when it has
-/// none) until one of them marks it resolved with a note.</summary>
+/// none), or on an organisation's listing, queued for CJS staff and the coordinators of its areas (its contact is told),
+/// until one of them marks it resolved with a note. It is about exactly one of the two.</summary>
 public class ProblemReport : IPartnershipOwned
 {
     public const int NoteMaxLength = 2000;
@@ -25,8 +26,13 @@ public class ProblemReport : IPartnershipOwned
 
     public int Id { get; set; }
 
-    public int PartnershipId { get; set; }
-    public Partnership Partnership { get; set; } = null!;
+    /// <summary>The partnership whose page the report is about, or null when it is about an organisation's listing.</summary>
+    public int? PartnershipId { get; set; }
+    public Partnership? Partnership { get; set; }
+
+    /// <summary>The organisation whose listing the report is about, or null when it is about a partnership's page.</summary>
+    public int? OrganisationId { get; set; }
+    public Organisations.Organisation? Organisation { get; set; }
 
     public ProblemKind Kind { get; set; }
     public required string Note { get; set; }

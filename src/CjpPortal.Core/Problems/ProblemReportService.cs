@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Core.Problems;
 
-/// <summary>A report as the public form gives it. <see cref="ClientKey"/> comes from <see cref="ProblemReportService.ClientKeyOf"/>.</summary>
-public sealed record NewProblemReport(int PartnershipId, ProblemKind Kind, string Note, string? ReplyEmail, string ClientKey);
+/// <summary>A report as the public form gives it, about a partnership's page or (<paramref name="OrganisationId"/>, with
+/// <paramref name="PartnershipId"/> null) an organisation's listing. <see cref="ClientKey"/> comes from
+/// <see cref="ProblemReportService.ClientKeyOf"/>.</summary>
+public sealed record NewProblemReport(int? PartnershipId, ProblemKind Kind, string Note, string? ReplyEmail, string ClientKey, int? OrganisationId = null);
 
 public enum ResolveOutcome
 {
@@ -47,10 +49,11 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
             return null;
         }
 
-        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == report.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var about = await NameOfAsync(report.PartnershipId, report.OrganisationId, cancellationToken);
         var row = new ProblemReport
         {
             PartnershipId = report.PartnershipId,
+            OrganisationId = report.PartnershipId is null ? report.OrganisationId : null,
             Kind = report.Kind,
             Note = report.Note,
             ReplyEmail = report.ReplyEmail,
@@ -61,14 +64,23 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
         await db.SaveChangesAsync(cancellationToken);
 
         var link = reportLink(row.Id);
-        foreach (var to in await RecipientsAsync(report.PartnershipId, cancellationToken))
+        var recipients = row.PartnershipId is { } partnershipId ? await RecipientsAsync(partnershipId, cancellationToken) : await CjsStaffAsync(cancellationToken);
+        foreach (var to in recipients)
         {
-            outbox.Enqueue(new ProblemReportedEmail(to, partnership, report.Kind, report.Note, link).ToMessage());
+            outbox.Enqueue(new ProblemReportedEmail(to, about, report.Kind, report.Note, link).ToMessage());
+        }
+
+        if (row.OrganisationId is { } organisationId
+            && await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.ContactEmailVerifiedAt != null).Select(o => o.ContactEmail)
+                .SingleOrDefaultAsync(cancellationToken) is { } contact)
+        {
+            // The same address as every other link in mail: the report's link resolved against the site's root.
+            outbox.Enqueue(new ListingProblemReportedEmail(contact, about, report.Kind, report.Note, new Uri(link, Organisations.OrganisationLinks.ShowPath(organisationId))).ToMessage());
         }
 
         if (report.ReplyEmail is not null)
         {
-            outbox.Enqueue(new ProblemAcknowledgementEmail(report.ReplyEmail, partnership).ToMessage());
+            outbox.Enqueue(new ProblemAcknowledgementEmail(report.ReplyEmail, about).ToMessage());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -92,8 +104,7 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
         report.ResolutionNote = note;
         if (report.ReplyEmail is not null)
         {
-            var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == report.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
-            outbox.Enqueue(new ProblemOutcomeEmail(report.ReplyEmail, partnership, note).ToMessage());
+            outbox.Enqueue(new ProblemOutcomeEmail(report.ReplyEmail, await NameOfAsync(report.PartnershipId, report.OrganisationId, cancellationToken), note).ToMessage());
         }
 
         try
@@ -109,6 +120,12 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
         return ResolveOutcome.Resolved;
     }
 
+    /// <summary>The name of what a report is about: the partnership, or else the organisation.</summary>
+    private async Task<string> NameOfAsync(int? partnershipId, int? organisationId, CancellationToken cancellationToken) =>
+        partnershipId is { } p
+            ? await db.Partnerships.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleAsync(cancellationToken)
+            : await db.Organisations.AsNoTracking().Where(x => x.Id == organisationId).Select(x => x.Name).SingleAsync(cancellationToken);
+
     /// <summary>The partnership's coordinators; CJS staff when it has none, so a report never goes unread.</summary>
     private async Task<List<string>> RecipientsAsync(int partnershipId, CancellationToken cancellationToken)
     {
@@ -118,11 +135,11 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
             .OfType<string>()
             .Distinct()
             .ToListAsync(cancellationToken);
-        if (coordinators.Count > 0)
-        {
-            return coordinators;
-        }
+        return coordinators.Count > 0 ? coordinators : await CjsStaffAsync(cancellationToken);
+    }
 
+    private async Task<List<string>> CjsStaffAsync(CancellationToken cancellationToken)
+    {
         var staffRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.CjsStaff).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
         return staffRole is null ? [] : await db.UserRoles.AsNoTracking()
             .Where(ur => ur.RoleId == staffRole)

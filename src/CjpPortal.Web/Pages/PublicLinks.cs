@@ -11,6 +11,12 @@ public sealed class PublicLinks(LinkGenerator generator) : PageLinks(generator)
     public string ReportProblem(string slug) => Page("/ReportAProblem/Index", new { partnership = slug });
 
     public string ProblemReported(string slug) => Page("/ReportAProblem/Sent", new { partnership = slug });
+
+    /// <summary>The form for reporting a problem with an organisation's listing.</summary>
+    public string ReportOrganisationProblem(int id) => Page("/ReportAProblem/Index", new { organisation = id });
+
+    public string OrganisationProblemReported(int id) => Page("/ReportAProblem/Sent", new { organisation = id });
+
     public string Updates(int? pageNumber = null) => Paged(Page("/Updates/Index"), pageNumber);
 
     public string PartnershipUpdates(string slug, int? pageNumber = null) => Paged(Page("/Partnerships/Updates", new { slug }), pageNumber);

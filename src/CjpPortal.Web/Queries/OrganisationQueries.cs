@@ -9,7 +9,11 @@ namespace CjpPortal.Web.Queries;
 public sealed record OrganisationView(
     int Id, string Name, string? CharityNumber, string? Website, string? PublicEmail, string? Phone, string Description,
     IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<string> Areas, IReadOnlyList<EngagementRouteKind> RouteKinds,
-    DateTimeOffset? ConfirmedAt, IReadOnlyList<ServiceView> Services);
+    DateTimeOffset? ConfirmedAt, IReadOnlyList<ServiceView> Services)
+{
+    /// <summary>"May be out of date" once the yearly confirmation is overdue (<see cref="ListingReviewCutoffs"/>).</summary>
+    public ListingFreshness Freshness { get; init; } = ListingFreshness.Current;
+}
 
 public sealed record ServiceView(
     int Id, string Name, string Description, string? WhoItIsFor, string? HowToAccess, string? Email, string? Phone, string? Website,
@@ -17,7 +21,7 @@ public sealed record ServiceView(
 
 /// <summary>A listing in search results and on partnership pages.</summary>
 public sealed record OrganisationListItem(int Id, string Name, string Description, IReadOnlyList<Theme> Themes, bool AllOfScotland,
-    IReadOnlyList<string> Areas, IReadOnlyList<string> ServiceNames);
+    IReadOnlyList<string> Areas, IReadOnlyList<string> ServiceNames, DateTimeOffset? LastConfirmed, ListingFreshness Freshness);
 
 /// <summary>What the search page asks for: words, a theme, council areas (from an area or a place), a page. Each
 /// given filter narrows the result (AND).</summary>
@@ -29,36 +33,46 @@ public sealed record OrganisationSearchResult(
     int Total, int PageNumber, int PageCount, IReadOnlyList<OrganisationListItem> Items,
     IReadOnlyList<Facet<Theme>> ThemeCounts, IReadOnlyList<Facet<int>> AreaCounts);
 
-/// <summary>Read models of the organisation directory. Only published listings are ever returned. Word search is
+/// <summary>Read models of the organisation directory. Only published listings are ever returned, and never those
+/// hidden by the yearly confirmation cycle; out-of-date ones come after current ones (keeping relevance or name order
+/// within each group), through <see cref="Visible"/> and <see cref="CurrentFirst"/>. Word search is
 /// PostgreSQL full-text search (English configuration: "housing" finds "house") on a generated, GIN-indexed tsvector,
 /// or else pg_trgm word similarity (<c>&lt;%</c>, GIN-indexed) on the same text, so "mentle helth" still finds
 /// "mental health". Themes' names are part of that text. Filters by theme and area use the listing's own themes and
 /// areas (an all-of-Scotland listing is in every area).</summary>
-public sealed class OrganisationQueries(AppDbContext db)
+public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock review)
 {
     public const int PageSize = 20;
 
-    public Task<OrganisationView?> FindPublishedAsync(int id, CancellationToken cancellationToken) =>
-        db.Organisations.AsNoTracking()
-            .Where(o => o.Id == id && o.Status == OrganisationStatus.Published)
+    public async Task<OrganisationView?> FindPublishedAsync(int id, CancellationToken cancellationToken)
+    {
+        var cutoffs = review.Now();
+        var view = await Visible(cutoffs)
+            .Where(o => o.Id == id)
             .Select(o => new OrganisationView(
                 o.Id, o.Name, o.CharityNumber, o.Website, o.PublicEmail, o.Phone, o.Description, o.Themes, o.CoversAllOfScotland,
-                o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(), o.RouteKinds, o.ConfirmedAt,
+                o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(), o.RouteKinds, o.ConfirmedAt ?? o.PublishedAt,
                 o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => new ServiceView(
                     s.Id, s.Name, s.Description, s.WhoItIsFor, s.HowToAccess, s.Email, s.Phone, s.Website, s.Themes, s.CoversAllOfScotland,
                     s.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList())).ToList()))
             .SingleOrDefaultAsync(cancellationToken);
+        return view is null ? null : view with { Freshness = cutoffs.FreshnessOf(view.ConfirmedAt) };
+    }
 
     /// <summary>Published listings working in any of the council areas <paramref name="gssCodes"/> (or all of
-    /// Scotland), by name.</summary>
-    public async Task<IReadOnlyList<OrganisationListItem>> InAreasAsync(IReadOnlyCollection<string> gssCodes, CancellationToken cancellationToken) =>
-        await Items(Published().Where(o => o.CoversAllOfScotland || o.Areas.Any(a => gssCodes.Contains(a.CouncilArea.GssCode))).OrderBy(o => o.Name).ThenBy(o => o.Id))
-            .ToListAsync(cancellationToken);
+    /// Scotland), current ones first, by name.</summary>
+    public async Task<IReadOnlyList<OrganisationListItem>> InAreasAsync(IReadOnlyCollection<string> gssCodes, CancellationToken cancellationToken)
+    {
+        var cutoffs = review.Now();
+        var inAreas = Visible(cutoffs).Where(o => o.CoversAllOfScotland || o.Areas.Any(a => gssCodes.Contains(a.CouncilArea.GssCode)));
+        return await Items(CurrentFirst(inAreas, cutoffs).ThenBy(o => o.Name).ThenBy(o => o.Id), cutoffs).ToListAsync(cancellationToken);
+    }
 
     public async Task<OrganisationSearchResult> SearchAsync(OrganisationSearch search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var matching = Published();
+        var cutoffs = review.Now();
+        var matching = Visible(cutoffs);
         var words = string.IsNullOrWhiteSpace(search.Words) ? null : search.Words.Trim();
         if (words is not null)
         {
@@ -82,11 +96,11 @@ public sealed class OrganisationQueries(AppDbContext db)
         var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
 
         var ordered = words is null
-            ? matching.OrderBy(o => o.Name).ThenBy(o => o.Id)
-            : matching
-                .OrderByDescending(o => o.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", words)) + EF.Functions.TrigramsWordSimilarity(words, o.SearchText))
+            ? CurrentFirst(matching, cutoffs).ThenBy(o => o.Name).ThenBy(o => o.Id)
+            : CurrentFirst(matching, cutoffs)
+                .ThenByDescending(o => o.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", words)) + EF.Functions.TrigramsWordSimilarity(words, o.SearchText))
                 .ThenBy(o => o.Name).ThenBy(o => o.Id);
-        var items = await Items(ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        var items = await Items(ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize), cutoffs).ToListAsync(cancellationToken);
 
         var themeCounts = await matching.SelectMany(o => o.Themes).GroupBy(t => t).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var nationwide = await matching.CountAsync(o => o.CoversAllOfScotland, cancellationToken);
@@ -100,11 +114,19 @@ public sealed class OrganisationQueries(AppDbContext db)
             [.. allAreaIds.Select(id => new Facet<int>(id, areaCounts.GetValueOrDefault(id) + nationwide))]);
     }
 
-    private IQueryable<Organisation> Published() => db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Published);
+    private IQueryable<Organisation> Visible(ListingReviewCutoffs cutoffs) => ListingReview.Visible(db.Organisations.AsNoTracking(), cutoffs);
 
-    private static IQueryable<OrganisationListItem> Items(IQueryable<Organisation> organisations) =>
+    /// <summary>Current listings before out-of-date ones; the caller orders within each group.</summary>
+    private static IOrderedQueryable<Organisation> CurrentFirst(IQueryable<Organisation> organisations, ListingReviewCutoffs cutoffs)
+    {
+        var outOfDateBefore = cutoffs.OutOfDateBefore;
+        return organisations.OrderBy(o => (o.ConfirmedAt ?? o.PublishedAt) < outOfDateBefore ? 1 : 0);
+    }
+
+    private static IQueryable<OrganisationListItem> Items(IQueryable<Organisation> organisations, ListingReviewCutoffs cutoffs) =>
         organisations.Select(o => new OrganisationListItem(
             o.Id, o.Name, o.Description, o.Themes, o.CoversAllOfScotland,
             o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(),
-            o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => s.Name).ToList()));
+            o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => s.Name).ToList(),
+            o.ConfirmedAt ?? o.PublishedAt, cutoffs.FreshnessOf(o.ConfirmedAt ?? o.PublishedAt)));
 }

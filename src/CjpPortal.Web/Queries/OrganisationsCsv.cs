@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Queries;
 
-/// <summary>/organisations.csv: every published listing, one row per service (a listing without services has one
+/// <summary>/organisations.csv: every published listing not hidden by the yearly confirmation cycle, one row per service (a listing without services has one
 /// row with the service columns empty), as open data. Every cell goes through CsvSafety.</summary>
 public static class OrganisationsCsv
 {
@@ -22,11 +22,10 @@ public static class OrganisationsCsv
         app.MapMethods("/organisations.csv", [HttpMethods.Get, HttpMethods.Head], WriteAsync)
             .AllowAnonymous().CacheOutput(PublicCache.PolicyName);
 
-    private static async Task WriteAsync(HttpContext context, AppDbContext db, PortalLinks links, TimeProvider clock)
+    private static async Task WriteAsync(HttpContext context, AppDbContext db, PortalLinks links, TimeProvider clock, ListingReviewClock review)
     {
         var baseUri = links.BaseUri(context.Request);
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => o.Status == OrganisationStatus.Published)
+        var organisations = await ListingReview.Visible(db.Organisations.AsNoTracking(), review.Now())
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new
             {

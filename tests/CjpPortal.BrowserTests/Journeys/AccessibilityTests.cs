@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/organisations/new/check-your-email", 200)]
     [InlineData("/organisations/new/confirmed", 200)]
     [InlineData("/organisations/1/edit?token=not-a-token", 404)]
+    [InlineData("/organisations/1/confirm?token=not-a-token", 404)]
     [InlineData("/about", 200)]
     [InlineData("/accessibility", 200)]
     [InlineData("/privacy", 200)]

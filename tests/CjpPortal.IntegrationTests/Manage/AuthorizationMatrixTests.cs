@@ -693,6 +693,59 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             $"{method} {url} with the other partnership's ids in the {place} changed {otherName} ({(int)response.StatusCode}).");
     }
 
+    /// <summary>A coordinator of one partnership moderating a listing that works only in the other partnership's area:
+    /// its id in the URL, or in the query string or the form body of a decision on one of their own listings. Each
+    /// decision (approve, ask for changes, reject) leaves the other listing as it was and never shows it.</summary>
+    [Theory]
+    [InlineData("url", "Approve")]
+    [InlineData("url", "RequestChanges")]
+    [InlineData("url", "Reject")]
+    [InlineData("query", "Approve")]
+    [InlineData("query", "RequestChanges")]
+    [InlineData("query", "Reject")]
+    [InlineData("body", "Approve")]
+    [InlineData("body", "RequestChanges")]
+    [InlineData("body", "Reject")]
+    public async Task Post_ModerationDecisionWithTheOtherPartnershipsListingIdInUrlQueryOrBody_IsRefusedAndChangesNothing(string place, string decision)
+    {
+        // Arrange
+        using var client = await ClientAsync(Who.OwnCoordinator);
+        var own = await OrganisationIdAsync(fixture, Partnership);
+        var other = await OrganisationIdAsync(fixture, OtherPartnership);
+        var otherName = await fixture.WithDbContextAsync(db => db.Organisations.Where(o => o.Id == other).Select(o => o.Name).SingleAsync());
+        var before = await fixture.WithDbContextAsync(db => db.Organisations.AsNoTracking().Where(o => o.Id == other)
+            .Select(o => new { o.Status, o.ModerationReason, o.ModeratedAt, o.UpdatedAt }).SingleAsync());
+        var ids = new Dictionary<string, string> { ["id"] = Invariant(other), ["organisationId"] = Invariant(other) };
+        var url = place == "url" ? $"/manage/organisations/{Invariant(other)}?handler=Confirm" : $"/manage/organisations/{Invariant(own)}?handler=Confirm";
+        if (place == "query")
+        {
+            url += "&" + string.Join('&', ids.Select(field => $"{field.Key}={field.Value}"));
+        }
+
+        var form = new Dictionary<string, string> { ["Decision"] = decision, ["Reason"] = "Asked by the authorization matrix" };
+        if (place == "body")
+        {
+            foreach (var (name, value) in ids)
+            {
+                form[name] = value;
+            }
+        }
+
+        // Act
+        var response = (await client.PostFormAsync(url, await WithTokenAsync(client, Who.OwnCoordinator, form))).Response;
+
+        // Assert
+        if (place == "url")
+        {
+            Assert.Equal((Outcome?)Outcome.Forbidden, Classify(response, "POST"));
+        }
+
+        Assert.DoesNotContain(otherName, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await fixture.WithDbContextAsync(db => db.Organisations.AsNoTracking().Where(o => o.Id == other)
+            .Select(o => new { o.Status, o.ModerationReason, o.ModeratedAt, o.UpdatedAt }).SingleAsync());
+        Assert.Equal(before, after);
+    }
+
     /// <summary>/documents/{id}/{file-name} for every kind of user: a draft plan's document exists only for its
     /// partnership's coordinators and national staff (404 to anyone else, signed in or not, so its existence is not
     /// given away); a published plan's for everyone.</summary>

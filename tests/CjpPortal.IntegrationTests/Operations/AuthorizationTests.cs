@@ -51,13 +51,14 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         "/health/live",
         "/health/ready",
         "/map",
-        // Organisations add themselves without an account; edit and verify links are signed (OrganisationLinks).
+        // Organisations add themselves without an account; edit, verify and yearly confirm links are signed (OrganisationLinks).
         "/organisations",
         "/organisations.csv",
         "/organisations/new",
         "/organisations/new/check-your-email",
         "/organisations/new/confirmed",
         "/organisations/{id:int}",
+        "/organisations/{id:int}/confirm",
         "/organisations/{id:int}/edit",
         "/organisations/{id:int}/services/{serviceId:int?}",
         "/organisations/{id:int}/verify",

@@ -24,6 +24,8 @@ public sealed class LinkTests(PortalFixture fixture)
         ["PublicLinks.Partnership"] = "/partnerships/falkirk",
         ["PublicLinks.ReportProblem"] = "/report-a-problem?partnership=falkirk",
         ["PublicLinks.ProblemReported"] = "/report-a-problem/sent?partnership=falkirk",
+        ["PublicLinks.ReportOrganisationProblem"] = "/report-a-problem?organisation=7",
+        ["PublicLinks.OrganisationProblemReported"] = "/report-a-problem/sent?organisation=7",
         ["ManageLinks.Problems"] = "/manage/problems?status=falkirk&page=2",
         ["ManageLinks.Problem"] = "/manage/problems/7",
         ["PublicLinks.Updates"] = "/updates?page=2",
@@ -102,7 +104,8 @@ public sealed class LinkTests(PortalFixture fixture)
 
     /// <summary>Links whose sample address names no record: a document that does not exist is a 404 by design (the
     /// document tests follow real ones).</summary>
-    private static readonly string[] NotFoundBySample = ["DocumentLinks.Download", "PublicLinks.Update", "PublicLinks.UpdateCalendar"];
+    private static readonly string[] NotFoundBySample =
+        ["DocumentLinks.Download", "PublicLinks.Update", "PublicLinks.UpdateCalendar", "PublicLinks.ReportOrganisationProblem", "PublicLinks.OrganisationProblemReported"];
 
     [Fact]
     public void Get_EveryLinkMethod_GivesTheAddressThePortalHasAlwaysUsed()

@@ -95,6 +95,29 @@ public sealed partial class OrganisationFlowTests(ReferenceDataFixture fixture) 
     }
 
     [Fact]
+    public async Task Post_OwnerEditChangingAreasAndThemes_HistoryShowsWhoAndOldAndNew()
+    {
+        // Arrange
+        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        var created = await Fixture.CreateOrganisationAsync("Area Moving Trust", areas: ["Falkirk"], themes: [Theme.HousingAndHomelessness], contactEmail: Contact);
+        var token = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrganisationLinks>(Fixture.Factory.Services).EditToken(created);
+        var anonymous = Fixture.CreateClient();
+        var edit = await anonymous.GetDocumentAsync(OrganisationLinks.EditPath(created.Id, token));
+        using var moderator = Fixture.CreateClientAs(staff.Id);
+
+        // Act
+        var saved = await PostFormAsync(anonymous, edit, Fields(edit, "Area Moving Trust", ["Falkirk", "Stirling"], ["mental-health"]));
+        var page = await moderator.GetDocumentAsync($"/manage/organisations/{created.Id}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var rows = page.Document.QuerySelectorAll("#history tbody tr")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()))).ToList();
+        Assert.Contains($"{Contact} (the listing's contact) | Organisation listing | Council areas | Falkirk | Falkirk, Stirling", rows);
+        Assert.Contains($"{Contact} (the listing's contact) | Organisation listing | Themes | Housing and homelessness | Mental health", rows);
+    }
+
+    [Fact]
     public async Task Post_Reject_ListingIsNotShownAndOwnerIsTold()
     {
         // Arrange

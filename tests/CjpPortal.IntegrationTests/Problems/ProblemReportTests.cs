@@ -61,7 +61,7 @@ public sealed class ProblemReportTests(PortalFixture fixture) : IAsyncLifetime
         Assert.Equal($"/report-a-problem/sent?partnership={Partnership}", sent.Response.Headers.Location?.OriginalString);
         var report = await fixture.WithDbContextAsync(db => db.ProblemReports.Include(r => r.Partnership).SingleAsync());
         Assert.Equal((Partnership, ProblemKind.ContactDetailsWrong, "The forum contact left in March.", "reporter@example.org"),
-            (report.Partnership.Slug, report.Kind, report.Note, report.ReplyEmail));
+            (report.Partnership!.Slug, report.Kind, report.Note, report.ReplyEmail));
         Assert.Single(ownQueue.Document.QuerySelectorAll($"#problem-{report.Id}"));
         Assert.Empty(otherQueue.Document.QuerySelectorAll("#problems tbody tr"));
         Assert.NotNull(otherQueue.Document.QuerySelector("#no-problems"));
@@ -310,7 +310,7 @@ public sealed class ProblemReportTests(PortalFixture fixture) : IAsyncLifetime
         {
             ["ResolutionNote"] = "Updated",
             ["id"] = others.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PartnershipId"] = others.PartnershipId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PartnershipId"] = others.PartnershipId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         // Assert

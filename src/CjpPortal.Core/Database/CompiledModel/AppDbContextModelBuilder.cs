@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8a8379a3-dfc9-4808-b0e1-73be18fcd4ce"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("6dd5aa99-4f54-42fe-9d9e-97e39ac3b61f"), entityTypeCount: 39)
         {
         }
 
@@ -82,7 +82,8 @@ namespace CjpPortal.Core.Database.CompiledModel
             OrganisationServiceEntityType.CreateForeignKey1(organisationService, organisation);
             OrganisationServiceAreaEntityType.CreateForeignKey1(organisationServiceArea, councilArea);
             OrganisationServiceAreaEntityType.CreateForeignKey2(organisationServiceArea, organisationService);
-            ProblemReportEntityType.CreateForeignKey1(problemReport, partnership);
+            ProblemReportEntityType.CreateForeignKey1(problemReport, organisation);
+            ProblemReportEntityType.CreateForeignKey2(problemReport, partnership);
             BroadcastEntityType.CreateForeignKey1(broadcast, partnership);
             SubscriberPartnershipEntityType.CreateForeignKey1(subscriberPartnership, partnership);
             SubscriberPartnershipEntityType.CreateForeignKey2(subscriberPartnership, subscriber);

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using CjpPortal.Core.Domain;
+using CjpPortal.Core.Organisations;
 using CjpPortal.Core.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,10 +23,10 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Problems.ProblemReport",
                 typeof(ProblemReport),
                 baseEntityType,
-                propertyCount: 11,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                propertyCount: 12,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -68,12 +69,21 @@ namespace CjpPortal.Core.Database.CompiledModel
             note.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             note.AddAnnotation("Relational:ColumnName", "note");
 
+            var organisationId = runtimeEntityType.AddProperty(
+                "OrganisationId",
+                typeof(int?),
+                propertyInfo: typeof(ProblemReport).GetProperty("OrganisationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProblemReport).GetField("<OrganisationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            organisationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            organisationId.AddAnnotation("Relational:ColumnName", "organisation_id");
+
             var partnershipId = runtimeEntityType.AddProperty(
                 "PartnershipId",
-                typeof(int),
+                typeof(int?),
                 propertyInfo: typeof(ProblemReport).GetProperty("PartnershipId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProblemReport).GetField("<PartnershipId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                nullable: true);
             partnershipId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             partnershipId.AddAnnotation("Relational:ColumnName", "partnership_id");
 
@@ -145,19 +155,40 @@ namespace CjpPortal.Core.Database.CompiledModel
             index.AddAnnotation("Relational:Name", "ix_problem_reports_client_key_reported_at");
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organisationId, resolvedAt, reportedAt });
+            index0.AddAnnotation("Relational:Name", "ix_problem_reports_organisation_id_resolved_at_reported_at");
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { partnershipId, resolvedAt, reportedAt });
-            index0.AddAnnotation("Relational:Name", "ix_problem_reports_partnership_id_resolved_at_reported_at");
+            index1.AddAnnotation("Relational:Name", "ix_problem_reports_partnership_id_resolved_at_reported_at");
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OrganisationId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
+
+            var organisation = declaringEntityType.AddNavigation("Organisation",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(Organisation),
+                propertyInfo: typeof(ProblemReport).GetProperty("Organisation", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProblemReport).GetField("<Organisation>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            runtimeForeignKey.AddAnnotation("Relational:Name", "fk_problem_reports_organisations_organisation_id");
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PartnershipId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
-                deleteBehavior: DeleteBehavior.Cascade,
-                required: true);
+                deleteBehavior: DeleteBehavior.Cascade);
 
             var partnership = declaringEntityType.AddNavigation("Partnership",
                 runtimeForeignKey,

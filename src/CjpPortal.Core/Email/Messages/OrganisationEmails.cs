@@ -131,3 +131,99 @@ public sealed class OrganisationEditLinkEmail(string to, string organisationName
         Headers = PortalEmail.StandardHeaders(),
     };
 }
+
+/// <summary>To a published listing's verified contact, a year after it was last confirmed (and as reminders until it
+/// is): is the listing still right? The link opens the listing with a "Yes, it is still right" button and a way to
+/// edit it.</summary>
+public sealed class ListingReviewEmail(string to, string organisationName, bool reminder, Uri link)
+{
+    private readonly Uri link = PortalEmail.RequireAbsolute(link, nameof(link));
+
+    public string Subject => SubjectFor(organisationName, reminder);
+
+    public static string SubjectFor(string organisationName, bool reminder) => reminder
+        ? $"Reminder: please confirm that the listing of {organisationName} is still right"
+        : $"Please confirm that the listing of {organisationName} is still right";
+
+    private string Intro => $"Once a year we ask every organisation in the directory of third-sector organisations to check its listing. It is time to check the listing of {organisationName}.";
+
+    private const string Action = "Open this link to see the listing, then confirm it is still right or change it (the link works for 60 days):";
+
+    private const string Outro = "A listing that is not confirmed is marked \"may be out of date\" a month later, and some months after that it is hidden until it is confirmed.";
+
+    public EmailMessage ToMessage() => new(to, Subject, $"""
+        {Intro}
+
+        {Action}
+
+        {link.AbsoluteUri}
+
+        {Outro}
+        """)
+    {
+        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
+        Headers = PortalEmail.StandardHeaders(),
+    };
+}
+
+/// <summary>To a listing's verified contact, once, when the listing has gone unconfirmed so long that it is hidden
+/// from the public; confirming through the link brings it back.</summary>
+public sealed class ListingHiddenEmail(string to, string organisationName, DateOnly lastConfirmed, Uri link)
+{
+    private readonly Uri link = PortalEmail.RequireAbsolute(link, nameof(link));
+
+    public string Subject => SubjectFor(organisationName);
+
+    public static string SubjectFor(string organisationName) => $"The listing of {organisationName} is hidden until you confirm it";
+
+    private string Intro => $"The listing of {organisationName} has not been confirmed since {lastConfirmed.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}, so it is no longer shown in the directory of third-sector organisations or in open data.";
+
+    private const string Action = "To bring it back, open this link, check the listing and confirm it is still right (the link works for 60 days):";
+
+    public EmailMessage ToMessage() => new(to, Subject, $"""
+        {Intro}
+
+        {Action}
+
+        {link.AbsoluteUri}
+        """)
+    {
+        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Document(Subject),
+        Headers = PortalEmail.StandardHeaders(),
+    };
+}
+
+/// <summary>To a listing's verified contact: someone reported a problem with the listing. CJS staff (and the
+/// coordinators of its areas) resolve the report; the contact is told so they can correct the listing themselves,
+/// through an edit link asked for on the listing's page.</summary>
+public sealed class ListingProblemReportedEmail(string to, string organisationName, Problems.ProblemKind kind, string note, Uri listingLink)
+{
+    private readonly Uri listingLink = PortalEmail.RequireAbsolute(listingLink, nameof(listingLink));
+
+    public string Subject => SubjectFor(organisationName);
+
+    public static string SubjectFor(string organisationName) => $"A problem was reported with the listing of {organisationName}";
+
+    public EmailMessage ToMessage()
+    {
+        var intro = $"Someone reported a problem with the listing of {organisationName} in the directory of third-sector organisations. Community Justice Scotland will look at it.";
+        var what = $"What is wrong: {Domain.Labels.Of(kind)}.";
+        var quoted = $"Their note: {note}";
+        const string Action = "If the listing needs changing, open it and ask for an edit link under \"Is this your organisation?\":";
+        return new(to, Subject, $"""
+            {intro}
+
+            {what}
+
+            {quoted}
+
+            {Action}
+
+            {listingLink.AbsoluteUri}
+            """)
+        {
+            HtmlBody = new EmailHtml().Paragraph(intro).Paragraph(what).Paragraph(quoted).Paragraph(Action).Link(listingLink).Document(Subject),
+            Headers = PortalEmail.StandardHeaders(),
+        };
+    }
+}

@@ -216,9 +216,10 @@ public static class OpenReferralApi
         private static string Pattern(string word) =>
             $"%{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
 
-        public IQueryable<OrganisationService> Apply(AppDbContext db)
+        public IQueryable<OrganisationService> Apply(AppDbContext db, ListingReviewCutoffs cutoffs)
         {
-            var query = db.OrganisationServices.AsNoTracking().Where(s => s.Organisation.Status == OrganisationStatus.Published);
+            var visible = ListingReview.Visible(db.Organisations, cutoffs).Select(o => o.Id);
+            var query = db.OrganisationServices.AsNoTracking().Where(s => visible.Contains(s.OrganisationId));
             if (MatchesNothing || PartnershipId is not null)
             {
                 return query.Where(s => false);
@@ -281,7 +282,8 @@ public static class OpenReferralApi
         }
 
         var filter = ServiceFilter.Read(context.Request);
-        return await list(paging, filter.Apply(db), filter.ApplyRoutes(db), context.RequestAborted);
+        var cutoffs = context.RequestServices.GetRequiredService<ListingReviewClock>().Now();
+        return await list(paging, filter.Apply(db, cutoffs), filter.ApplyRoutes(db), context.RequestAborted);
     }
 
     private static Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links) =>

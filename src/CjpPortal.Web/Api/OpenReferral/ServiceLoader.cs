@@ -29,8 +29,9 @@ internal static class ServiceLoader
         var serviceIds = keys.Where(k => !k.Route).Select(k => k.Id).ToList();
         if (serviceIds.Count > 0)
         {
+            var visible = ListingReview.Visible(db.Organisations, context.RequestServices.GetRequiredService<ListingReviewClock>().Now()).Select(o => o.Id);
             var services = await db.OrganisationServices.AsNoTracking()
-                .Where(s => serviceIds.Contains(s.Id) && s.Organisation.Status == OrganisationStatus.Published)
+                .Where(s => serviceIds.Contains(s.Id) && visible.Contains(s.OrganisationId))
                 .Select(s => new
                 {
                     s.Id, s.Name, s.Description, s.Website, s.Email, s.Themes, s.CoversAllOfScotland, s.UpdatedAt,

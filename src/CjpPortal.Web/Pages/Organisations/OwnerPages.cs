@@ -10,19 +10,26 @@ namespace CjpPortal.Web.Pages.Organisations;
 /// the form, valid for this listing as it is now and a status its owner may edit in.</summary>
 public static class OwnerPages
 {
-    public static async Task<Organisation?> FindEditableAsync(AppDbContext db, OrganisationLinks links, int id, string? token, CancellationToken cancellationToken)
+    public static Task<Organisation?> FindEditableAsync(AppDbContext db, OrganisationLinks links, int id, string? token, CancellationToken cancellationToken) =>
+        FindAsync(db, links, id, OrganisationLinks.EditPurpose, token, OrganisationListings.OwnerCanEdit, cancellationToken);
+
+    /// <summary>The published listing a signed yearly-confirmation link is for (hidden or not), or null.</summary>
+    public static Task<Organisation?> FindConfirmableAsync(AppDbContext db, OrganisationLinks links, int id, string? token, CancellationToken cancellationToken) =>
+        FindAsync(db, links, id, OrganisationLinks.ConfirmPurpose, token, status => status == OrganisationStatus.Published, cancellationToken);
+
+    private static async Task<Organisation?> FindAsync(AppDbContext db, OrganisationLinks links, int id, string purpose, string? token,
+        Func<OrganisationStatus, bool> allowed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(links);
         var organisation = await db.Organisations
-            .Include(o => o.Areas)
+            .Include(o => o.Areas).ThenInclude(a => a.CouncilArea)
             .Include(o => o.Services).ThenInclude(s => s.Areas)
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return organisation is not null && OrganisationListings.OwnerCanEdit(organisation.Status)
-            && links.IsValid(OrganisationLinks.EditPurpose, token, organisation)
-                ? organisation
-                : null;
+        return organisation is not null && allowed(organisation.Status) && links.IsValid(purpose, token, organisation)
+            ? organisation
+            : null;
     }
 
     /// <summary>A signed link that is tampered with, expired, replaced or for a listing in the wrong state: 404.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CjpPortal.Core;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Problems;
 using CjpPortal.Core.Rules;
@@ -8,19 +7,20 @@ using CjpPortal.Web.Infrastructure;
 using CjpPortal.Web.Infrastructure.TagHelpers;
 using CjpPortal.Web.Infrastructure.Validation;
 using CjpPortal.Web.Pages.Manage;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CjpPortal.Web.Pages.ReportAProblem;
 
-/// <summary>Anyone tells the people who keep a partnership's page that something on it is wrong. What the report is
-/// about comes from the link on that page (<c>?partnership={slug}</c>); the form is not output-cached (it carries an
+/// <summary>Anyone tells the people who keep a partnership's page, or an organisation's listing, that something on it is
+/// wrong. What the report is about comes from the link on that page (<c>?partnership={slug}</c> or
+/// <c>?organisation={id}</c>, a listing the public can see; anything else is 404); the form is not output-cached (it carries an
 /// antiforgery token). A filled-in honeypot field is thanked and dropped; a client that has sent
 /// <see cref="ProblemReportService.ReportsPerWindow"/> reports in the last hour is refused (429).</summary>
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, ProblemReportService problems, PortalLinks portalLinks, ManageLinks manageLinks, PublicLinks publicLinks) : PageModel
+public class IndexModel(ProblemReportService problems, PortalLinks portalLinks, ManageLinks manageLinks, PublicLinks publicLinks,
+    ReportSubjects subjects) : PageModel
 {
     public const string RateLimitedMessage = "You have sent several reports in the last hour. Please try again later.";
 
@@ -44,22 +44,22 @@ public class IndexModel(AppDbContext db, ProblemReportService problems, PortalLi
     [BindProperty]
     public string? Website { get; set; }
 
-    public string PartnershipName { get; private set; } = string.Empty;
-    public string Slug { get; private set; } = string.Empty;
+    /// <summary>What the report is about, from the query string.</summary>
+    public ReportSubject About { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? partnership, CancellationToken cancellationToken) =>
-        await LoadAsync(partnership, cancellationToken) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? partnership, [FromQuery] string? organisation, CancellationToken cancellationToken) =>
+        await LoadAsync(partnership, organisation, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync([FromQuery] string? partnership, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromQuery] string? partnership, [FromQuery] string? organisation, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(partnership, cancellationToken) is not { } partnershipId)
+        if (!await LoadAsync(partnership, organisation, cancellationToken))
         {
             return NotFound();
         }
 
         if (!string.IsNullOrEmpty(Website))
         {
-            return LocalRedirect(publicLinks.ProblemReported(Slug));
+            return LocalRedirect(About.SentPath(publicLinks));
         }
 
         ReplyEmail = EmailAddress.Normalise(ReplyEmail);
@@ -76,7 +76,7 @@ public class IndexModel(AppDbContext db, ProblemReportService problems, PortalLi
         var clientKey = ProblemReportService.ClientKeyOf(HttpContext.Connection.RemoteIpAddress?.ToString());
         var baseUri = portalLinks.BaseUri(Request);
         var saved = await problems.ReportAsync(
-            new NewProblemReport(partnershipId, (ProblemKind)Kind!.Value, Note!, string.IsNullOrEmpty(ReplyEmail) ? null : ReplyEmail, clientKey),
+            new NewProblemReport(About.PartnershipId, (ProblemKind)Kind!.Value, Note!, string.IsNullOrEmpty(ReplyEmail) ? null : ReplyEmail, clientKey, About.OrganisationId),
             id => new Uri(baseUri, manageLinks.Problem(id).TrimStart('/')),
             cancellationToken);
         if (saved is null)
@@ -85,17 +85,17 @@ public class IndexModel(AppDbContext db, ProblemReportService problems, PortalLi
             return FormPages.Invalid(this, StatusCodes.Status429TooManyRequests);
         }
 
-        return LocalRedirect(publicLinks.ProblemReported(Slug));
+        return LocalRedirect(About.SentPath(publicLinks));
     }
 
-    private async Task<int?> LoadAsync(string? slug, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(string? partnership, string? organisation, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(slug) || await ManagedPartnership.FindAsync(db, slug, cancellationToken) is not { } found)
+        if (await subjects.FindAsync(partnership, organisation, cancellationToken) is not { } about)
         {
-            return null;
+            return false;
         }
 
-        (PartnershipName, Slug) = (found.Name, found.Slug);
-        return found.Id;
+        About = about;
+        return true;
     }
 }

@@ -1,5 +1,3 @@
-using CjpPortal.Core;
-using CjpPortal.Web.Pages.Manage.Partnerships;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,20 +6,18 @@ namespace CjpPortal.Web.Pages.ReportAProblem;
 
 /// <summary>The confirmation after a report (also shown to a robot that filled in the honeypot).</summary>
 [AllowAnonymous]
-public class SentModel(AppDbContext db) : PageModel
+public class SentModel(ReportSubjects subjects) : PageModel
 {
-    public string PartnershipName { get; private set; } = string.Empty;
-    public string Slug { get; private set; } = string.Empty;
+    public ReportSubject About { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? partnership, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? partnership, [FromQuery] string? organisation, CancellationToken cancellationToken)
     {
-        var found = string.IsNullOrEmpty(partnership) ? null : await ManagedPartnership.FindAsync(db, partnership, cancellationToken);
-        if (found is null)
+        if (await subjects.FindAsync(partnership, organisation, cancellationToken) is not { } about)
         {
             return NotFound();
         }
 
-        (PartnershipName, Slug) = (found.Name, found.Slug);
+        About = about;
         return Page();
     }
 }

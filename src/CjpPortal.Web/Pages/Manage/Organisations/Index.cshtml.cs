@@ -8,9 +8,13 @@ namespace CjpPortal.Web.Pages.Manage.Organisations;
 /// <summary>The moderation queue: listings waiting for a decision, those sent back for changes, and the published
 /// ones, limited to the listings the moderator may act on (<see cref="ModerationScope"/>). The folder's
 /// OrganisationModerator policy guards it.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, ListingReviewClock review) : PageModel
 {
-    public sealed record Item(int Id, string Name, OrganisationStatus Status, bool AllOfScotland, IReadOnlyList<string> Areas, DateTimeOffset UpdatedAt);
+    public sealed record Item(int Id, string Name, OrganisationStatus Status, bool AllOfScotland, IReadOnlyList<string> Areas, DateTimeOffset UpdatedAt,
+        DateTimeOffset? LastConfirmed);
+
+    /// <summary>Where each published listing is in its yearly confirmation cycle.</summary>
+    public ListingReviewCutoffs Cutoffs { get; } = review.Now();
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
@@ -19,7 +23,8 @@ public class IndexModel(AppDbContext db) : PageModel
         Items = await ModerationScope.Visible(db, User).AsNoTracking()
             .Where(o => o.Status == OrganisationStatus.AwaitingModeration || o.Status == OrganisationStatus.ChangesRequested || o.Status == OrganisationStatus.Published)
             .OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id)
-            .Select(o => new Item(o.Id, o.Name, o.Status, o.CoversAllOfScotland, o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(), o.UpdatedAt))
+            .Select(o => new Item(o.Id, o.Name, o.Status, o.CoversAllOfScotland, o.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => a.CouncilArea.Name).ToList(), o.UpdatedAt,
+                o.ConfirmedAt ?? o.PublishedAt))
             .ToListAsync(cancellationToken);
     }
 

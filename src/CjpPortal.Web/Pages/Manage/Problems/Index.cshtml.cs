@@ -16,6 +16,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public const string Resolved = "resolved";
     public const string All = "all";
 
+    /// <summary><paramref name="PartnershipName"/>: the partnership's name, or the organisation's for a listing's report.</summary>
     public sealed record Row(int Id, string PartnershipName, ProblemKind Kind, string Note, DateTimeOffset ReportedAt, DateTimeOffset? ResolvedAt);
 
     public string Status { get; private set; } = Open;
@@ -43,7 +44,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             // Open reports first, the oldest at the top; then resolved ones, the latest resolved first.
             .OrderBy(r => r.ResolvedAt != null).ThenByDescending(r => r.ResolvedAt).ThenBy(r => r.ReportedAt).ThenBy(r => r.Id)
             .Skip(paging.Skip).Take(paging.PageSize)
-            .Select(r => new Row(r.Id, r.Partnership.Name, r.Kind, r.Note, r.ReportedAt, r.ResolvedAt))
+            .Select(r => new Row(r.Id, r.Partnership != null ? r.Partnership.Name : r.Organisation!.Name, r.Kind, r.Note, r.ReportedAt, r.ResolvedAt))
             .ToListAsync(cancellationToken);
         return Page();
     }

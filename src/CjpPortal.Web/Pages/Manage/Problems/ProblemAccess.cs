@@ -6,7 +6,9 @@ using CjpPortal.Core.Problems;
 namespace CjpPortal.Web.Pages.Manage.Problems;
 
 /// <summary>Which problem reports the signed-in person may see and resolve: every report for CJS staff and
-/// administrators; a coordinator only those about the partnerships they are assigned to. Decided from the signed-in
+/// administrators; a coordinator only those about the partnerships they are assigned to, and those about listings
+/// working in those partnerships' council areas (the listings they moderate; a listing covering all of Scotland is
+/// CJS staff's). Decided from the signed-in
 /// user alone, never from the query or the form.</summary>
 public static class ProblemAccess
 {
@@ -25,7 +27,9 @@ public static class ProblemAccess
         }
 
         var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-        return db.ProblemReports.Where(r => db.PartnershipCoordinators.Any(pc => pc.UserId == userId && pc.PartnershipId == r.PartnershipId));
+        return db.ProblemReports.Where(r => db.PartnershipCoordinators.Any(pc => pc.UserId == userId
+            && (pc.PartnershipId == r.PartnershipId
+                || db.OrganisationAreas.Any(a => a.OrganisationId == r.OrganisationId && a.CouncilArea.PartnershipId == pc.PartnershipId))));
     }
 
     /// <summary>How long ago a report was made, as the queue shows it.</summary>

@@ -15,6 +15,9 @@ public class ShowModel(AppDbContext db, ProblemReportService problems, TimeProvi
     public ProblemReport Report { get; private set; } = null!;
     public string PartnershipName { get; private set; } = string.Empty;
     public string PartnershipSlug { get; private set; } = string.Empty;
+
+    /// <summary>Set when the report is about an organisation's listing (then <see cref="PartnershipName"/> is its name).</summary>
+    public int? OrganisationId { get; private set; }
     public string? ResolvedBy { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
@@ -57,7 +60,7 @@ public class ShowModel(AppDbContext db, ProblemReportService problems, TimeProvi
     /// <summary>Loads the report (tracked, for the resolve); a result to return instead when it cannot be shown.</summary>
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var report = await db.ProblemReports.Include(r => r.Partnership).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.ProblemReports.Include(r => r.Partnership).Include(r => r.Organisation).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (report is null)
         {
             return NotFound();
@@ -68,7 +71,9 @@ public class ShowModel(AppDbContext db, ProblemReportService problems, TimeProvi
             return Forbid();
         }
 
-        (Report, PartnershipName, PartnershipSlug, Now) = (report, report.Partnership.Name, report.Partnership.Slug, clock.GetUtcNow());
+        (Report, PartnershipName, PartnershipSlug, OrganisationId, Now) = report.Partnership is { } partnership
+            ? (report, partnership.Name, partnership.Slug, null, clock.GetUtcNow())
+            : (report, report.Organisation!.Name, string.Empty, report.OrganisationId, clock.GetUtcNow());
         if (report.ResolvedById is { } resolverId)
         {
             ResolvedBy = await db.Users.AsNoTracking().Where(u => u.Id == resolverId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
