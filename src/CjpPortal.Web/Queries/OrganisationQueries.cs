@@ -62,7 +62,10 @@ public sealed class OrganisationQueries(AppDbContext db)
         var words = string.IsNullOrWhiteSpace(search.Words) ? null : search.Words.Trim();
         if (search.Theme is { } theme)
         {
-            matching = matching.Where(o => o.Themes.Contains(theme));
+            // Overlap with a one-element array (themes && {theme}), which the GIN index on themes serves; Contains
+            // becomes theme = ANY(themes), which it cannot.
+            Theme[] wanted = [theme];
+            matching = matching.Where(o => o.Themes.Any(t => wanted.Contains(t)));
         }
 
         if (search.AreaIds.Count > 0)
@@ -84,7 +87,17 @@ public sealed class OrganisationQueries(AppDbContext db)
                 : matching.Where(o => EF.Functions.TrigramsAreWordSimilar(words, o.SearchText));
         }
 
-        var total = await matching.CountAsync(cancellationToken);
+        // The total and every facet in one query (one round trip, one plan): rows of (kind, key, count) from a
+        // UNION ALL of the matching listings, the all-of-Scotland ones, their themes and their areas, grouped.
+        var counts = await matching.Select(o => new { Kind = CountKind.Total, Key = 0 })
+            .Concat(matching.Where(o => o.CoversAllOfScotland).Select(o => new { Kind = CountKind.Nationwide, Key = 0 }))
+            .Concat(matching.SelectMany(o => o.Themes).Select(t => new { Kind = CountKind.Theme, Key = (int)t }))
+            .Concat(matching.SelectMany(o => o.Areas).Select(a => new { Kind = CountKind.Area, Key = a.CouncilAreaId }))
+            .GroupBy(c => new { c.Kind, c.Key })
+            .Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int CountOf(CountKind kind, int key = 0) => counts.FirstOrDefault(c => c.Kind == kind && c.Key == key)?.Count ?? 0;
+        var total = CountOf(CountKind.Total);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
 
@@ -95,17 +108,16 @@ public sealed class OrganisationQueries(AppDbContext db)
                 .ThenBy(o => o.Name).ThenBy(o => o.Id);
         var items = await Items(ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
 
-        var themeCounts = await matching.SelectMany(o => o.Themes).GroupBy(t => t).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var nationwide = await matching.CountAsync(o => o.CoversAllOfScotland, cancellationToken);
-        var areaCounts = await matching.SelectMany(o => o.Areas).GroupBy(a => a.CouncilAreaId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var nationwide = CountOf(CountKind.Nationwide);
         var allAreaIds = await db.CouncilAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Id).ToListAsync(cancellationToken);
 
         return new OrganisationSearchResult(
             total, pageNumber, pageCount, items,
-            [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, themeCounts.FirstOrDefault(c => c.Key == t.Theme)?.Count ?? 0))],
-            [.. allAreaIds.Select(id => new Facet<int>(id, areaCounts.GetValueOrDefault(id) + nationwide))]);
+            [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, CountOf(CountKind.Theme, (int)t.Theme)))],
+            [.. allAreaIds.Select(id => new Facet<int>(id, CountOf(CountKind.Area, id) + nationwide))]);
     }
+
+    private enum CountKind { Total, Nationwide, Theme, Area }
 
     private IQueryable<Organisation> Published() => db.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Published);
 

@@ -234,7 +234,9 @@ public static class OpenReferralApi
 
             if (Theme is { } theme)
             {
-                query = query.Where(s => s.Themes.Contains(theme));
+                // themes && {theme}, which the GIN index on themes serves (Contains becomes = ANY, which it cannot).
+                Theme[] wanted = [theme];
+                query = query.Where(s => s.Themes.Any(t => wanted.Contains(t)));
             }
 
             if (OnlyWithThemes)
