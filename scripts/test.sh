@@ -5,7 +5,7 @@
 #
 # Installs missing Debian packages (chromium, python3-aiosmtpd, postgresql-15) when it can,
 # starts this checkout's PostgreSQL cluster (127.0.0.1:${CJP_PG_PORT:-5433}), restores, builds
-# the solution in Release, installs the browser tests' npm packages, then runs `dotnet test`.
+# the solution in Release, installs the test projects' npm packages (axe-core, ajv), then runs `dotnet test`.
 # Test results (TRX) go to TestResults/. Exits with dotnet test's exit code.
 #
 # Environment: CJP_PG_PORT (default 5433); CI=true for CI behaviour (locked restore, hang
@@ -41,16 +41,18 @@ if cjp_is_ci; then
 fi
 dotnet restore CjpPortal.sln "${restore_args[@]}"
 
-browser_dir="$CJP_ROOT/tests/CjpPortal.BrowserTests"
-if [[ -f "$browser_dir/package.json" ]]; then
-  cjp_step "Installing the browser tests' npm packages"
-  if [[ -f "$browser_dir/package-lock.json" ]]; then
-    (cd "$browser_dir" && npm ci --no-audit --no-fund)
+# npm packages the tests use: axe-core (browser tests), ajv (the integration tests' Open Referral schema checks).
+for npm_dir in "$CJP_ROOT"/tests/*/; do
+  npm_dir="${npm_dir%/}"
+  [[ -f "$npm_dir/package.json" ]] || continue
+  cjp_step "Installing the npm packages of ${npm_dir#"$CJP_ROOT"/}"
+  if [[ -f "$npm_dir/package-lock.json" ]]; then
+    (cd "$npm_dir" && npm ci --no-audit --no-fund)
   else
-    cjp_warn "tests/CjpPortal.BrowserTests has no package-lock.json; running npm install (commit the lock file)"
-    (cd "$browser_dir" && npm install --no-audit --no-fund)
+    cjp_warn "${npm_dir#"$CJP_ROOT"/} has no package-lock.json; running npm install (commit the lock file)"
+    (cd "$npm_dir" && npm install --no-audit --no-fund)
   fi
-fi
+done
 
 cjp_step "Building ($CONFIGURATION)"
 build_args=(-c "$CONFIGURATION" --no-restore)

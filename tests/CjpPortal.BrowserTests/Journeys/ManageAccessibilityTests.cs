@@ -25,6 +25,7 @@ public sealed class ManageAccessibilityTests(PortalFixture portal)
     [InlineData("/manage/partnerships/ayrshire/returns/2024")]
     [InlineData("/manage/partnerships/ayrshire/review")]
     [InlineData("/manage/partnerships/ayrshire/review/confirmed")]
+    [InlineData("/manage/organisations")]
     public async Task Get_ManagePageForSignedInCoordinator_HasNoAccessibilityViolations(string path)
     {
         // Arrange

@@ -18,7 +18,7 @@ public sealed class ReflowTests(PortalFixture portal)
     private const int Height = 900;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement", "/organisations", "/organisations/new", "/directory/editions", "/subscribe", "/report-a-problem?partnership=falkirk", "/updates", "/partnerships/falkirk/updates"];
+    private static readonly string[] PublicPages = ["/", "/directory", "/partnerships/falkirk", "/partnerships/ayrshire", "/accessibility", "/privacy", "/map", "/consultations", "/participation-statements", "/compare?areas=S12000014,S12000021,S12000023", "/engagement", "/organisations", "/organisations?q=mentle+helth&theme=mental-health", "/organisations/new", "/organisations/new/check-your-email", "/organisations/new/confirmed", "/directory/editions", "/subscribe", "/report-a-problem?partnership=falkirk", "/updates", "/partnerships/falkirk/updates"];
 
     private static readonly string[] SignedInDataPages =
     [
@@ -26,7 +26,7 @@ public sealed class ReflowTests(PortalFixture portal)
         "/national/partnerships", "/national/partnerships/ayrshire", "/admin/staff", "/national/dashboard", "/national/dashboard/remind",
         "/national/engagement", "/manage/partnerships/falkirk/returns", "/manage/partnerships/falkirk/returns/2024",
         "/admin/outbox", "/admin/outbox/suppressions", "/manage/partnerships/falkirk/review", "/national/refresh", "/national/refresh/edition",
-        "/manage/problems?status=all",
+        "/manage/problems?status=all", "/manage/organisations",
         "/manage/partnerships/falkirk/updates", "/manage/partnerships/falkirk/updates/new", "/national/updates", "/national/updates/new",
     ];
 

@@ -61,34 +61,59 @@ public sealed class OpenReferralApiTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
-    public async Task Get_EveryEndpoint_Returns200OpenToAnyOriginWithoutNullsAndMatchesTheSchemas()
+    public async Task Get_EveryEndpoint_Returns200OpenToAnyOriginWithoutNullsAndMatchesTheSchemasInAjv()
     {
-        // Arrange
+        // Arrange: besides the usual listings, one with every optional field the portal fills.
         await SeedAsync();
+        await Fixture.CreateOrganisationAsync("Advice Angus", areas: ["Angus", "Dundee City"], themes: [Theme.PovertyAndMoneyAdvice, Theme.HousingAndHomelessness],
+            charityNumber: "SC012345", website: "https://advice-angus.example.org",
+            services: [new TestService("Money advice line", "Free advice on debt and benefits.", Themes: [Theme.PovertyAndMoneyAdvice],
+                Areas: ["Angus"], WhoItIsFor: "Anyone in Angus with a conviction.", HowToAccess: "Phone or refer yourself online.",
+                Email: "advice@example.org", Phone: "01234 567890", Website: "https://advice-angus.example.org/line")]);
         var client = Fixture.CreateClient();
+        using var ajv = new OpenReferralAjv();
+        var mentalHealth = OpenReferralIds.For(OpenReferralKind.TaxonomyTerm, (int)Theme.MentalHealth);
 
-        // Act and assert: every list and one item of each.
-        foreach (var (path, schema) in new[]
+        async Task<JsonElement> FetchAsync(string operation, string url)
         {
-            ("/services", "service.json"), ("/taxonomies", "taxonomy.json"), ("/taxonomy_terms", "taxonomy_term.json"),
-            ("/service_at_locations", "service_at_location.json"),
-        })
+            var (response, json, text) = await GetTextAsync(Base + url, client);
+            AssertOpenAndNoNulls(response, json);
+            ajv.Add(operation, url, text);
+            return json;
+        }
+
+        async Task FetchListAndItemsAsync(string path, params string[] queries)
         {
-            var (response, page) = await GetJsonAsync(Base + path, client);
-            AssertOpenAndNoNulls(response, page);
-            var contents = page.GetProperty("contents");
-            Assert.NotEqual(0, contents.GetArrayLength());
-            foreach (var item in contents.EnumerateArray())
+            var all = await FetchAsync(path, path + "?per_page=100");
+            Assert.NotEqual(0, all.GetProperty("contents").GetArrayLength());
+            foreach (var query in queries)
             {
-                OpenReferralSchemas.AssertMatches(item, schema);
+                await FetchAsync(path, $"{path}?{query}");
             }
 
-            var id = contents[0].GetProperty("id").GetString();
-            var (itemResponse, single) = await GetJsonAsync($"{Base}{path}/{id}", client);
-            AssertOpenAndNoNulls(itemResponse, single);
-            OpenReferralSchemas.AssertMatches(single, schema);
-            Assert.Equal(id, single.GetProperty("id").GetString());
+            foreach (var item in all.GetProperty("contents").EnumerateArray())
+            {
+                var single = await FetchAsync(path + "/{id}", $"{path}/{item.GetProperty("id").GetString()}");
+                Assert.Equal(item.GetProperty("id").GetString(), single.GetProperty("id").GetString());
+            }
         }
+
+        // Act: the root, every list (whole, paged, filtered, empty) and every item of each.
+        await FetchAsync("/", "/");
+        var taxonomies = await FetchAsync("/taxonomies", "/taxonomies");
+        var taxonomy = taxonomies.GetProperty("contents")[0].GetProperty("id").GetString();
+        var services = await FetchAsync("/services", "/services?search=drop-in");
+        var organisation = services.GetProperty("contents")[0].GetProperty("organization_id").GetString();
+        await FetchListAndItemsAsync("/services", "page=2&per_page=2", "page=9&per_page=2", "search=money%20advice",
+            $"taxonomy_term_id={mentalHealth}", $"taxonomy_id={taxonomy}", $"organization_id={organisation}",
+            $"search=families&taxonomy_term_id={mentalHealth}&organization_id={organisation}", "search=FORUM");
+        await FetchListAndItemsAsync("/taxonomies", "page=1&per_page=1", "page=2&per_page=1");
+        await FetchListAndItemsAsync("/taxonomy_terms", "page=2&per_page=5", $"taxonomy_id={taxonomy}", "page=99");
+        await FetchListAndItemsAsync("/service_at_locations", "page=2&per_page=30", "search=weekly",
+            $"taxonomy_term_id={mentalHealth}&search=counselling", $"organization_id={organisation}", "search=nothing-matches-this");
+
+        // Assert
+        await ajv.AssertAllMatchAsync();
     }
 
     [Fact]
@@ -279,10 +304,16 @@ public sealed class OpenReferralApiTests(ReferenceDataFixture fixture) : Referen
 
     private async Task<(HttpResponseMessage Response, JsonElement Json)> GetJsonAsync(string url, HttpClient? client = null)
     {
+        var (response, json, _) = await GetTextAsync(url, client);
+        return (response, json);
+    }
+
+    private async Task<(HttpResponseMessage Response, JsonElement Json, string Text)> GetTextAsync(string url, HttpClient? client = null)
+    {
         var response = await (client ?? Fixture.CreateClient()).GetAsync(new Uri(url, UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text);
-        return (response, document.RootElement.Clone());
+        return (response, document.RootElement.Clone(), text);
     }
 
     private async Task<List<string>> NamesAsync(HttpClient client, string url)

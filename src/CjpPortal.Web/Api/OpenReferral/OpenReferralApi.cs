@@ -166,7 +166,8 @@ public static class OpenReferralApi
     // ---- Services ----
 
     /// <summary>The filters <c>/services</c> and <c>/service_at_locations</c> share, combined with AND: <c>search</c>
-    /// (every word in the name or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
+    /// (every word in the name, description, who it is for, the organisation's name or the themes' names; a route's
+    /// title or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
     /// A filter naming nothing the portal has matches nothing.</summary>
     private sealed class ServiceFilter
     {
@@ -227,12 +228,16 @@ public static class OpenReferralApi
 
             foreach (var pattern in Words.Select(Pattern))
             {
-                query = query.Where(s => EF.Functions.ILike(s.Name, pattern, "\\") || EF.Functions.ILike(s.Description, pattern, "\\"));
+                // The search text (name, description, who it is for, the organisation's name, theme names) has a trigram
+                // index that ILIKE uses; name and description have none.
+                query = query.Where(s => EF.Functions.ILike(s.SearchText, pattern, "\\"));
             }
 
             if (Theme is { } theme)
             {
-                query = query.Where(s => s.Themes.Contains(theme));
+                // themes && {theme}, which the GIN index on themes serves (Contains becomes = ANY, which it cannot).
+                Theme[] wanted = [theme];
+                query = query.Where(s => s.Themes.Any(t => wanted.Contains(t)));
             }
 
             if (OnlyWithThemes)
