@@ -29,17 +29,5 @@ public sealed class InvitationEmail(string to, Uri link, string? invitedBy = nul
         }
     }
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }

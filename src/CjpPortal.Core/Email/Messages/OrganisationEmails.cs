@@ -15,19 +15,7 @@ public sealed class OrganisationVerificationEmail(string to, string organisation
     private const string Action = "To confirm this address and send the listing for approval, open this link within 7 days:";
     private const string Outro = "If you did not add it, ignore this message: nothing is published without this confirmation.";
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }
 
 /// <summary>To the coordinators of a listing's areas and CJS staff: a listing is waiting for their decision.</summary>
@@ -117,19 +105,7 @@ public sealed class OrganisationEditLinkEmail(string to, string organisationName
     private const string Action = "To change the listing or its services, open this link within 14 days:";
     private const string Outro = "If you did not ask for it, ignore this message: the listing stays as it is.";
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }
 
 /// <summary>To a published listing's verified contact, a year after it was last confirmed (and as reminders until it
@@ -151,19 +127,7 @@ public sealed class ListingReviewEmail(string to, string organisationName, bool 
 
     private const string Outro = "A listing that is not confirmed is marked \"may be out of date\" a month later, and some months after that it is hidden until it is confirmed.";
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }
 
 /// <summary>To a listing's verified contact, once, when the listing has gone unconfirmed so long that it is hidden

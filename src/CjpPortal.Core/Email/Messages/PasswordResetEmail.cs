@@ -11,17 +11,5 @@ public sealed class PasswordResetEmail(string to, Uri link)
 
     private readonly Uri link = PortalEmail.RequireAbsolute(link, nameof(link));
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }

@@ -21,4 +21,16 @@ public static class PortalEmail
 
         return link;
     }
+
+    /// <summary>The common message: what happened, what to do, the link, and what happens otherwise, as four
+    /// paragraphs in both parts.</summary>
+    public static EmailMessage LinkMessage(string to, string subject, string intro, string action, Uri link, string outro)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return new(to, subject, $"{intro}\n\n{action}\n\n{link.AbsoluteUri}\n\n{outro}")
+        {
+            HtmlBody = new EmailHtml().Paragraph(intro).Paragraph(action).Link(link).Paragraph(outro).Document(subject),
+            Headers = StandardHeaders(),
+        };
+    }
 }

@@ -23,17 +23,5 @@ public sealed class RefreshReviewEmail(string to, string partnership, int year, 
 
     private const string Action = "Review and confirm the entry here:";
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }

@@ -17,17 +17,5 @@ public sealed class ReturnDueEmail(string to, string partnership, string reporti
 
     private string Intro => string.Create(CultureInfo.InvariantCulture, $"{partnership}’s annual return to Community Justice Scotland for {reportingYear} is due on {dueOn:d MMMM yyyy}, and has not been recorded as submitted.");
 
-    public EmailMessage ToMessage() => new(to, Subject, $"""
-        {Intro}
-
-        {Action}
-
-        {link.AbsoluteUri}
-
-        {Outro}
-        """)
-    {
-        HtmlBody = new EmailHtml().Paragraph(Intro).Paragraph(Action).Link(link).Paragraph(Outro).Document(Subject),
-        Headers = PortalEmail.StandardHeaders(),
-    };
+    public EmailMessage ToMessage() => PortalEmail.LinkMessage(to, Subject, Intro, Action, link, Outro);
 }
