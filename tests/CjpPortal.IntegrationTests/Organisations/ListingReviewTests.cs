@@ -26,6 +26,8 @@ public sealed partial class ListingReviewTests(ReferenceDataFixture fixture) : R
     public async Task Run_SimulatedEighteenMonths_SendsRequestRemindersAndHiddenNoticeOnceAndNothingAfterConfirming()
     {
         // Arrange: two listings published today; the second is confirmed through its link a week after the request.
+        // The clock is set here too: the run must not depend on where another test left the shared fixture's clock.
+        Fixture.Clock.SetUtcNow(Start);
         var silent = await Fixture.CreateOrganisationAsync("Silent Trust", areas: ["Falkirk"], contactEmail: "silent@example.org");
         var prompt = await Fixture.CreateOrganisationAsync("Prompt Trust", areas: ["Falkirk"], contactEmail: "prompt@example.org");
         var anonymous = Fixture.CreateClient();
