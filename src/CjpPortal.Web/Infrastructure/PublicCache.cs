@@ -5,10 +5,10 @@ using Npgsql;
 namespace CjpPortal.Web.Infrastructure;
 
 /// <summary>Everything public pages are built from is cached: rendered pages (output cache), the partnership
-/// snapshot and the search names. Anything that changes directory data calls <see cref="EvictAsync"/>, which
-/// clears all three here and tells every other instance on the same database to do the same (PostgreSQL NOTIFY,
+/// snapshot, the search names and the organisation listings' index. Anything that changes directory data calls <see cref="EvictAsync"/>, which
+/// clears all four here and tells every other instance on the same database to do the same (PostgreSQL NOTIFY,
 /// heard by <see cref="PublicCacheListener"/>).</summary>
-public sealed class PublicCache(IOutputCacheStore store, DirectorySnapshotCache snapshots, AreaIndex names, IConfiguration configuration)
+public sealed class PublicCache(IOutputCacheStore store, DirectorySnapshotCache snapshots, AreaIndex names, ListingIndexCache listings, IConfiguration configuration)
 {
     public const string PolicyName = "PublicPage";
     public const string Tag = "directory";
@@ -34,6 +34,7 @@ public sealed class PublicCache(IOutputCacheStore store, DirectorySnapshotCache 
     {
         snapshots.Invalidate();
         names.Invalidate();
+        listings.Invalidate();
         return store.EvictByTagAsync(Tag, cancellationToken);
     }
 }

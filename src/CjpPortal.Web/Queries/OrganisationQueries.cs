@@ -39,8 +39,10 @@ public sealed record OrganisationSearchResult(
 /// PostgreSQL full-text search (English configuration: "housing" finds "house") on a generated, GIN-indexed tsvector,
 /// or, when that finds nothing, pg_trgm word similarity (<c>&lt;%</c>, GIN-indexed) on the same text, so "mentle helth"
 /// still finds "mental health". Themes' names are part of that text. Filters by theme and area use the listing's own themes and
-/// areas (an all-of-Scotland listing is in every area).</summary>
-public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock review)
+/// areas (an all-of-Scotland listing is in every area). A search asks PostgreSQL for the ids (and relevance) of the
+/// listings its words match, and for the page's 20 listings; the counts per theme and area, the order and the paging
+/// come from the <see cref="ListingIndex"/> held in memory.</summary>
+public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock review, ListingIndexCache listingIndex)
 {
     public const int PageSize = 20;
 
@@ -72,66 +74,97 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
     {
         ArgumentNullException.ThrowIfNull(search);
         var cutoffs = review.Now();
-        var matching = Visible(cutoffs);
+        var index = await listingIndex.GetAsync(cancellationToken);
         var words = string.IsNullOrWhiteSpace(search.Words) ? null : search.Words.Trim();
-        if (search.Theme is { } theme)
+        var theme = search.Theme;
+        var areaIds = search.AreaIds;
+
+        // Each listing with its relevance (0 without words). Words are matched by PostgreSQL, with the other filters,
+        // returning ids and scores only; the rest is done in memory over the index (ListingIndex).
+        List<(IndexedListing Listing, double Score)> matches;
+        if (words is null)
         {
-            // Overlap with a one-element array (themes && {theme}), which the GIN index on themes serves; Contains
-            // becomes theme = ANY(themes), which it cannot.
-            Theme[] wanted = [theme];
-            matching = matching.Where(o => o.Themes.Any(t => wanted.Contains(t)));
+            matches = [.. index.Listings.Where(l => cutoffs.FreshnessOf(l.LastConfirmed) != ListingFreshness.Hidden
+                && (theme is null || l.Themes.Contains(theme.Value))
+                && (areaIds.Count == 0 || l.AllOfScotland || l.AreaIds.Any(areaIds.Contains))).Select(l => (l, 0d))];
+        }
+        else
+        {
+            var filtered = Visible(cutoffs);
+            if (theme is { } wantedTheme)
+            {
+                // Overlap with a one-element array (themes && {theme}), which the GIN index on themes serves; Contains
+                // becomes theme = ANY(themes), which it cannot.
+                Theme[] wanted = [wantedTheme];
+                filtered = filtered.Where(o => o.Themes.Any(t => wanted.Contains(t)));
+            }
+
+            if (areaIds.Count > 0)
+            {
+                filtered = filtered.Where(o => o.CoversAllOfScotland || o.Areas.Any(a => areaIds.Contains(a.CouncilAreaId)));
+            }
+
+            // Full-text search first (ranked by ts_rank), through its GIN index. Word similarity is the typo tolerance,
+            // and the costly part: nearly every listing shares a trigram with the words and is rechecked (over 5,000
+            // listings, 320 ms against 2 ms for the full-text index, measured on the loaded 2-core machine;
+            // bench/README.md), so it is asked for only when full-text search finds nothing: a misspelling.
+            var scored = await filtered
+                .Where(o => o.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", words)))
+                .Select(o => new { o.Id, Score = (double)o.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", words)) })
+                .ToListAsync(cancellationToken);
+            if (scored.Count == 0)
+            {
+                scored = await filtered
+                    .Where(o => EF.Functions.TrigramsAreWordSimilar(words, o.SearchText))
+                    .Select(o => new { o.Id, Score = EF.Functions.TrigramsWordSimilarity(words, o.SearchText) })
+                    .ToListAsync(cancellationToken);
+            }
+
+            // A listing published since the index was loaded is missing from it until the eviction that follows
+            // every change reaches this instance; it is left out rather than counted without its themes and areas.
+            matches = [.. scored.Where(s => index.ById.ContainsKey(s.Id)).Select(s => (index.ById[s.Id], s.Score))];
         }
 
-        if (search.AreaIds.Count > 0)
-        {
-            var areaIds = search.AreaIds;
-            matching = matching.Where(o => o.CoversAllOfScotland || o.Areas.Any(a => areaIds.Contains(a.CouncilAreaId)));
-        }
+        // Current listings first, then by relevance, then by name.
+        var outOfDateBefore = cutoffs.OutOfDateBefore;
+        var ordered = matches
+            .OrderBy(m => m.Listing.LastConfirmed is { } at && at < outOfDateBefore ? 1 : 0)
+            .ThenByDescending(m => m.Score)
+            .ThenBy(m => m.Listing.NameOrder)
+            .Select(m => m.Listing)
+            .ToList();
 
-        if (words is not null)
-        {
-            // Word similarity is the typo tolerance, and the costly part: nearly every listing shares a trigram with the
-            // words and is rechecked (over 5,000 listings, 320 ms against 2 ms for the full-text index, measured on the
-            // loaded 2-core machine; bench/README.md), and the count, page and facets below each run it again.
-            // Words spelt as the listings spell them are found by the full-text index alone, so similarity is asked
-            // for only when full-text search finds nothing (with the other filters) — a misspelling.
-            var byText = matching.Where(o => o.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", words)));
-            matching = await byText.AnyAsync(cancellationToken)
-                ? byText
-                : matching.Where(o => EF.Functions.TrigramsAreWordSimilar(words, o.SearchText));
-        }
-
-        // The total and every facet in one query (one round trip, one plan): rows of (kind, key, count) from a
-        // UNION ALL of the matching listings, the all-of-Scotland ones, their themes and their areas, grouped.
-        var counts = await matching.Select(o => new { Kind = CountKind.Total, Key = 0 })
-            .Concat(matching.Where(o => o.CoversAllOfScotland).Select(o => new { Kind = CountKind.Nationwide, Key = 0 }))
-            .Concat(matching.SelectMany(o => o.Themes).Select(t => new { Kind = CountKind.Theme, Key = (int)t }))
-            .Concat(matching.SelectMany(o => o.Areas).Select(a => new { Kind = CountKind.Area, Key = a.CouncilAreaId }))
-            .GroupBy(c => new { c.Kind, c.Key })
-            .Select(g => new { g.Key.Kind, g.Key.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        int CountOf(CountKind kind, int key = 0) => counts.FirstOrDefault(c => c.Kind == kind && c.Key == key)?.Count ?? 0;
-        var total = CountOf(CountKind.Total);
+        var total = ordered.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
+        var pageIds = ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize).Select(l => l.Id).ToList();
+        var items = pageIds.Count == 0
+            ? []
+            : (await Items(Visible(cutoffs).Where(o => pageIds.Contains(o.Id)), cutoffs).ToListAsync(cancellationToken)).ToDictionary(i => i.Id);
 
-        var ordered = words is null
-            ? CurrentFirst(matching, cutoffs).ThenBy(o => o.Name).ThenBy(o => o.Id)
-            : CurrentFirst(matching, cutoffs)
-                .ThenByDescending(o => o.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", words)) + EF.Functions.TrigramsWordSimilarity(words, o.SearchText))
-                .ThenBy(o => o.Name).ThenBy(o => o.Id);
-        var items = await Items(ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize), cutoffs).ToListAsync(cancellationToken);
+        var themeCounts = new Dictionary<Theme, int>();
+        var areaCounts = new Dictionary<int, int>();
+        var nationwide = 0;
+        foreach (var listing in ordered)
+        {
+            foreach (var t in listing.Themes)
+            {
+                themeCounts[t] = themeCounts.GetValueOrDefault(t) + 1;
+            }
 
-        var nationwide = CountOf(CountKind.Nationwide);
-        var allAreaIds = await db.CouncilAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Id).ToListAsync(cancellationToken);
+            foreach (var a in listing.AreaIds)
+            {
+                areaCounts[a] = areaCounts.GetValueOrDefault(a) + 1;
+            }
+
+            nationwide += listing.AllOfScotland ? 1 : 0;
+        }
 
         return new OrganisationSearchResult(
-            total, pageNumber, pageCount, items,
-            [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, CountOf(CountKind.Theme, (int)t.Theme)))],
-            [.. allAreaIds.Select(id => new Facet<int>(id, CountOf(CountKind.Area, id) + nationwide))]);
+            total, pageNumber, pageCount, [.. pageIds.Where(items.ContainsKey).Select(id => items[id])],
+            [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, themeCounts.GetValueOrDefault(t.Theme)))],
+            [.. index.CouncilAreas.Select(a => new Facet<int>(a.Id, areaCounts.GetValueOrDefault(a.Id) + nationwide))]);
     }
-
-    private enum CountKind { Total, Nationwide, Theme, Area }
 
     private IQueryable<Organisation> Visible(ListingReviewCutoffs cutoffs) => ListingReview.Visible(db.Organisations.AsNoTracking(), cutoffs);
 

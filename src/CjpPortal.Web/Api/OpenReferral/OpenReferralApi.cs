@@ -6,6 +6,7 @@ using CjpPortal.Core;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Organisations;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Api.OpenReferral;
@@ -166,8 +167,9 @@ public static class OpenReferralApi
     // ---- Services ----
 
     /// <summary>The filters <c>/services</c> and <c>/service_at_locations</c> share, combined with AND: <c>search</c>
-    /// (every word in the name, description, who it is for, the organisation's name or the themes' names; a route's
-    /// title or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
+    /// (every word, by PostgreSQL full-text search with the English configuration as the organisation search uses it,
+    /// so "counsellors" finds "counselling", in the name, description, who it is for, the organisation's name or the
+    /// themes' names; a route's title or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
     /// A filter naming nothing the portal has matches nothing.</summary>
     private sealed class ServiceFilter
     {
@@ -214,23 +216,46 @@ public static class OpenReferralApi
             return filter;
         }
 
-        private static string Pattern(string word) =>
-            $"%{word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+        private string Text => string.Join(' ', Words);
 
         public IQueryable<OrganisationService> Apply(AppDbContext db, ListingReviewCutoffs cutoffs)
         {
             var visible = ListingReview.Visible(db.Organisations, cutoffs).Select(o => o.Id);
-            var query = db.OrganisationServices.AsNoTracking().Where(s => visible.Contains(s.OrganisationId));
+            return Narrow(db.OrganisationServices.AsNoTracking().Where(s => visible.Contains(s.OrganisationId)));
+        }
+
+        /// <summary>The ids of the services that match, in id order: the words matched by PostgreSQL (through the
+        /// full-text index, without visiting the listings), everything else from the <see cref="ListingIndex"/>.</summary>
+        public async Task<List<int>> ServiceIdsAsync(AppDbContext db, ListingIndex index, ListingReviewCutoffs cutoffs, CancellationToken ct)
+        {
+            if (MatchesNothing || PartnershipId is not null)
+            {
+                return [];
+            }
+
+            if (Words.Count > 0)
+            {
+                var matched = await Narrow(db.OrganisationServices.AsNoTracking()).OrderBy(s => s.Id).Select(s => new { s.Id, s.OrganisationId }).ToListAsync(ct);
+                return [.. matched.Where(s => index.IsVisible(s.OrganisationId, cutoffs)).Select(s => s.Id)];
+            }
+
+            return [.. index.Services.Where(s => (Theme is null || s.Themes.Contains(Theme.Value)) && (!OnlyWithThemes || s.Themes.Count > 0)
+                && (OrganisationId is null || s.OrganisationId == OrganisationId) && index.IsVisible(s.OrganisationId, cutoffs)).Select(s => s.Id)];
+        }
+
+        private IQueryable<OrganisationService> Narrow(IQueryable<OrganisationService> query)
+        {
             if (MatchesNothing || PartnershipId is not null)
             {
                 return query.Where(s => false);
             }
 
-            foreach (var pattern in Words.Select(Pattern))
+            if (Words.Count > 0)
             {
-                // The search text (name, description, who it is for, the organisation's name, theme names) has a trigram
-                // index that ILIKE uses; name and description have none.
-                query = query.Where(s => EF.Functions.ILike(s.SearchText, pattern, "\\"));
+                // The generated tsvector of the name and search text (name, description, who it is for, the
+                // organisation's name, theme names), GIN-indexed; every word must match.
+                var text = Text;
+                query = query.Where(s => s.SearchVector.Matches(EF.Functions.PlainToTsQuery("english", text)));
             }
 
             if (Theme is { } theme)
@@ -262,9 +287,12 @@ public static class OpenReferralApi
                 return query.Where(r => false);
             }
 
-            foreach (var pattern in Words.Select(Pattern))
+            if (Words.Count > 0)
             {
-                query = query.Where(r => EF.Functions.ILike(r.Title, pattern, "\\") || EF.Functions.ILike(r.Description ?? string.Empty, pattern, "\\"));
+                // A few hundred rows at most, so no index: the same English full-text match, computed here.
+                var text = Text;
+                query = query.Where(r => EF.Functions.ToTsVector("english", r.Title + " " + (r.Description ?? string.Empty))
+                    .Matches(EF.Functions.PlainToTsQuery("english", text)));
             }
 
             if (PartnershipId is { } partnershipId)
@@ -291,17 +319,27 @@ public static class OpenReferralApi
         return await list(paging, filter.Apply(db, cutoffs), filter.ApplyRoutes(db), context.RequestAborted);
     }
 
-    private static Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links) =>
-        FilteredListAsync(context, db, async (paging, services, routes, ct) =>
+    private static async Task<IResult> ServicesAsync(HttpContext context, AppDbContext db, PortalLinks links, ListingIndexCache listingIndex)
+    {
+        var (paging, error) = ReadPaging(context.Request);
+        if (error is not null)
         {
-            var (total, keys) = await PageAcrossAsync(paging,
-                (() => services.CountAsync(ct), async (skip, take) =>
-                    (await services.OrderBy(s => s.Id).Skip(skip).Take(take).Select(s => s.Id).ToListAsync(ct)).ConvertAll(id => (Route: false, Id: id))),
-                (() => routes.CountAsync(ct), async (skip, take) =>
-                    (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
-            var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
-            return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
-        });
+            return BadRequest(error);
+        }
+
+        var ct = context.RequestAborted;
+        var filter = ServiceFilter.Read(context.Request);
+        var cutoffs = context.RequestServices.GetRequiredService<ListingReviewClock>().Now();
+        var serviceIds = await filter.ServiceIdsAsync(db, await listingIndex.GetAsync(ct), cutoffs, ct);
+        var routes = filter.ApplyRoutes(db);
+        var (total, keys) = await PageAcrossAsync(paging,
+            (() => Task.FromResult(serviceIds.Count), (skip, take) =>
+                Task.FromResult(serviceIds.Skip(skip).Take(take).Select(id => (Route: false, Id: id)).ToList())),
+            (() => routes.CountAsync(ct), async (skip, take) =>
+                (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
+        var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
+        return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
+    }
 
     private static async Task<IResult> ServiceAsync(string id, HttpContext context, AppDbContext db, PortalLinks links)
     {

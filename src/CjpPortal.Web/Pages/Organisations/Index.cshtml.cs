@@ -13,7 +13,7 @@ namespace CjpPortal.Web.Pages.Organisations;
 /// village from the places list), combined with AND, with counts per theme and area for the result. Every filter is a
 /// query parameter, so a search can be bookmarked or shared.</summary>
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, OrganisationQueries queries) : PageModel
+public class IndexModel(AppDbContext db, OrganisationQueries queries, ListingIndexCache listingIndex) : PageModel
 {
     public const int MaxWordsLength = 200;
 
@@ -48,8 +48,7 @@ public class IndexModel(AppDbContext db, OrganisationQueries queries) : PageMode
     {
         // Bound from the query string only; the checks (and their messages) are ours.
         ModelState.Clear();
-        Areas = [.. (await db.CouncilAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.GssCode, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => (a.Id, a.GssCode, a.Name))];
+        Areas = [.. (await listingIndex.GetAsync(cancellationToken)).CouncilAreas.Select(a => (a.Id, a.GssCode, a.Name))];
 
         if (Words is { Length: > MaxWordsLength } || (Words?.Any(char.IsControl) ?? false))
         {
