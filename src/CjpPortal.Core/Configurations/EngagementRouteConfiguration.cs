@@ -20,6 +20,9 @@ public sealed class EngagementRouteConfiguration : IEntityTypeConfiguration<Enga
         builder.Property(r => r.ContactEmail).HasMaxLength(EngagementRoute.ContactEmailMaxLength);
         builder.Property(r => r.MeetingFrequency).HasMaxLength(EngagementRoute.MeetingFrequencyMaxLength);
         builder.Property(r => r.Format).HasColumnType("integer");
+        builder.Property(r => r.SearchVector)
+            .HasComputedColumnSql("to_tsvector('english'::regconfig, title || ' ' || coalesce(description, ''))", stored: true);
+        builder.HasIndex(r => r.SearchVector).HasMethod("gin");
         builder.HasIndex(r => new { r.PartnershipId, r.Title }).IsUnique().HasDatabaseName(ConstraintNames.EngagementRouteTitle);
         builder.HasOne(r => r.Partnership).WithMany(p => p.EngagementRoutes).HasForeignKey(r => r.PartnershipId)
             .OnDelete(DeleteBehavior.Cascade);

@@ -534,6 +534,13 @@ namespace CjpPortal.Core.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("representation_kind");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, title || ' ' || coalesce(description, ''))", true);
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -548,6 +555,11 @@ namespace CjpPortal.Core.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_engagement_routes");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_engagement_routes_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("PartnershipId", "Title")
                         .IsUnique()

@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6dd5aa99-4f54-42fe-9d9e-97e39ac3b61f"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("0f4d8050-e8d7-495a-beea-42e3cbcc73fc"), entityTypeCount: 39)
         {
         }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -22,11 +23,11 @@ namespace CjpPortal.Core.Database.CompiledModel
                 "CjpPortal.Core.Domain.EngagementRoute",
                 typeof(EngagementRoute),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 navigationCount: 1,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -147,6 +148,19 @@ namespace CjpPortal.Core.Database.CompiledModel
             representationKind.AddAnnotation("Relational:ColumnName", "representation_kind");
             representationKind.AddAnnotation("Relational:ColumnType", "integer");
 
+            var searchVector = runtimeEntityType.AddProperty(
+                "SearchVector",
+                typeof(NpgsqlTsVector),
+                propertyInfo: typeof(EngagementRoute).GetProperty("SearchVector", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(EngagementRoute).GetField("<SearchVector>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAddOrUpdate,
+                beforeSaveBehavior: PropertySaveBehavior.Ignore,
+                afterSaveBehavior: PropertySaveBehavior.Ignore);
+            searchVector.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            searchVector.AddAnnotation("Relational:ColumnName", "search_vector");
+            searchVector.AddAnnotation("Relational:ComputedColumnSql", "to_tsvector('english'::regconfig, title || ' ' || coalesce(description, ''))");
+            searchVector.AddAnnotation("Relational:IsStored", true);
+
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
@@ -173,9 +187,13 @@ namespace CjpPortal.Core.Database.CompiledModel
             key.AddAnnotation("Relational:Name", "pk_engagement_routes");
 
             var index = runtimeEntityType.AddIndex(
+                new[] { searchVector });
+            index.AddAnnotation("Relational:Name", "ix_engagement_routes_search_vector");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { partnershipId, title },
                 unique: true);
-            index.AddAnnotation("Relational:Name", "ix_engagement_routes_partnership_id_title");
+            index0.AddAnnotation("Relational:Name", "ix_engagement_routes_partnership_id_title");
 
             return runtimeEntityType;
         }

@@ -289,10 +289,9 @@ public static class OpenReferralApi
 
             if (Words.Count > 0)
             {
-                // A few hundred rows at most, so no index: the same English full-text match, computed here.
+                // The same English full-text match, on the route's generated, GIN-indexed tsvector.
                 var text = Text;
-                query = query.Where(r => EF.Functions.ToTsVector("english", r.Title + " " + (r.Description ?? string.Empty))
-                    .Matches(EF.Functions.PlainToTsQuery("english", text)));
+                query = query.Where(r => r.SearchVector.Matches(EF.Functions.PlainToTsQuery("english", text)));
             }
 
             if (PartnershipId is { } partnershipId)
