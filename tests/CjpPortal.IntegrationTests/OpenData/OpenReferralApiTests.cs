@@ -230,6 +230,24 @@ public sealed class OpenReferralApiTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
+    public async Task Get_ServicesSearch_MatchesWordsByTheirEnglishStems()
+    {
+        // Arrange: "prisoners" is not in any text, "prison" is; "forums" is not, "forum" is.
+        await SeedAsync();
+        var client = Fixture.CreateClient();
+
+        // Act
+        var services = await NamesAsync(client, "/services?search=family%20prisoners");
+        var routes = await NamesAsync(client, "/services?search=forums");
+        var nothing = await NamesAsync(client, "/services?search=prisoners%20conferencing");
+
+        // Assert
+        Assert.Equal(["Family counselling"], services);
+        Assert.Equal(["Ayrshire justice forum", "Falkirk third-sector forum"], routes.Order(StringComparer.Ordinal));
+        Assert.Empty(nothing);
+    }
+
+    [Fact]
     public async Task Get_DraftOrganisation_IsNotServed()
     {
         // Arrange

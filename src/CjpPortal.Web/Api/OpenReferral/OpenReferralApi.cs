@@ -168,7 +168,7 @@ public static class OpenReferralApi
 
     /// <summary>The filters <c>/services</c> and <c>/service_at_locations</c> share, combined with AND: <c>search</c>
     /// (every word, by PostgreSQL full-text search with the English configuration as the organisation search uses it,
-    /// so "counsellors" finds "counselling", in the name, description, who it is for, the organisation's name or the
+    /// so "prisoners" finds "prison", in the name, description, who it is for, the organisation's name or the
     /// themes' names; a route's title or description), <c>taxonomy_term_id</c>, <c>taxonomy_id</c>, <c>organization_id</c>.
     /// A filter naming nothing the portal has matches nothing.</summary>
     private sealed class ServiceFilter
