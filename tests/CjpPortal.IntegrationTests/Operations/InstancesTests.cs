@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CjpPortal.Core;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Organisations;
 using CjpPortal.IntegrationTests.Manage;
 using CjpPortal.TestCommon;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,44 @@ public sealed class InstancesTests(ReferenceDataFixture fixture) : ReferenceData
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.DoesNotContain(website, before, StringComparison.Ordinal);
         Assert.Contains(website, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ListingApprovedThroughOneInstance_IsFoundByAnotherInstancesSearchWithinTwoSeconds()
+    {
+        // Arrange: a listing awaiting moderation, and a second instance on the same database whose listing index
+        // (ListingIndex: the search's counts, order and pages) is already loaded by a search
+        const string name = "Grangemouth Quayside Mentors";
+        const string search = "/organisations?q=quayside+mentors";
+        var coordinator = await Fixture.CreateUserAsync(Roles.Coordinator, "falkirk");
+        var created = await Fixture.CreateOrganisationAsync(name, areas: ["Falkirk"], themes: [Theme.Families], status: OrganisationStatus.AwaitingModeration);
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
+        using var otherClient = other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var before = await otherClient.GetStringAsync(new Uri(search, UriKind.Relative));
+        using var moderator = Fixture.CreateClientAs(coordinator.Id);
+
+        // Act: approved through the Fixture's instance
+        var page = await moderator.GetDocumentAsync($"/manage/organisations/{created.Id}");
+        var review = await moderator.SubmitAsync(page, new Dictionary<string, string> { ["Decision"] = nameof(ModerationDecision.Approve), ["Reason"] = "" });
+        var approved = await moderator.SubmitAsync(review, new Dictionary<string, string>(), "main form[action*='Confirm']");
+        var waited = Stopwatch.StartNew();
+        string after;
+        do
+        {
+            after = await otherClient.GetStringAsync(new Uri(search, UriKind.Relative));
+            if (after.Contains(name, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(2));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.DoesNotContain(name, before, StringComparison.Ordinal);
+        Assert.Contains(name, after, StringComparison.Ordinal);
     }
 
     [Fact]
