@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using CjpPortal.Core.Identity;
+using CjpPortal.Core.Organisations;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
@@ -186,6 +188,68 @@ public sealed class PortalFixture : IAsyncLifetime
 
         await services.GetRequiredService<CjpPortal.Web.Infrastructure.PublicCache>().EvictAsync();
     }
+
+    /// <summary>A published listing of its own in Falkirk, with one service, last confirmed <paramref name="monthsSinceConfirmed"/>
+    /// months ago by the portal's clock, for a journey through its owner's signed links (the demo data has no listings).
+    /// Its web address and public e-mail are long unbroken words (no hyphens to break at), so a page must wrap them itself. Delete it with <see cref="DeleteListingAsync"/>.</summary>
+    public async Task<int> CreatePublishedListingAsync(string name, int monthsSinceConfirmed)
+    {
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var confirmed = now.AddMonths(-monthsSinceConfirmed);
+        var id = 0;
+        await WithDbContextAsync(async db =>
+        {
+            var falkirk = await db.CouncilAreas.Where(a => a.Name == "Falkirk").Select(a => a.Id).SingleAsync();
+            var organisation = new Organisation
+            {
+                Name = name,
+                ContactEmail = $"listing-{Guid.NewGuid():N}@example.org",
+                ContactEmailVerifiedAt = confirmed,
+                PublicEmail = "tenancysustainmentandresettlementenquiries@carronvalleywellbeingcircle.example.org",
+                Website = "https://www.carronvalleywellbeingcircle.example.org/services/tenancysustainmentforpeopleleavingprison",
+                Phone = "01324 555 0123",
+                Description = "Peer support and one-to-one help keeping a tenancy for people leaving prison in Falkirk.",
+                Status = OrganisationStatus.Published,
+                PublishedAt = confirmed,
+                ConfirmedAt = confirmed,
+                CreatedAt = confirmed,
+                UpdatedAt = confirmed,
+                Themes = [Theme.HousingAndHomelessness, Theme.MentalHealth],
+                Areas = [new OrganisationArea { CouncilAreaId = falkirk }],
+            };
+            organisation.Services.Add(new OrganisationService
+            {
+                Name = "Tenancy sustainment",
+                Description = "Help keeping a tenancy after release.",
+                Themes = [Theme.HousingAndHomelessness],
+                Areas = [new OrganisationServiceArea { CouncilAreaId = falkirk }],
+                DisplayOrder = 1,
+                CreatedAt = confirmed,
+                UpdatedAt = confirmed,
+            });
+            OrganisationSearchText.Refresh(organisation);
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            id = organisation.Id;
+        });
+        return id;
+    }
+
+    /// <summary>The yearly confirmation link of a listing as its review e-mail carries it (made by the same
+    /// <see cref="OrganisationLinks.Confirm"/> as <see cref="ListingReviewJob"/>), without its host.</summary>
+    public async Task<string> ConfirmationLinkAsync(int organisationId)
+    {
+        var services = _factory?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CjpPortal.Core.AppDbContext>();
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisationId);
+        return scope.ServiceProvider.GetRequiredService<OrganisationLinks>().Confirm(BaseAddress, organisation).PathAndQuery;
+    }
+
+    /// <summary>Removes a listing made by <see cref="CreatePublishedListingAsync"/> (other journeys read the demo data).</summary>
+    public Task DeleteListingAsync(int organisationId) =>
+        WithDbContextAsync(db => db.Organisations.Where(o => o.Id == organisationId).ExecuteDeleteAsync());
 
     /// <summary>The authenticator key of an account, as its owner's authenticator app holds it (base 32).</summary>
     public async Task<string> AuthenticatorKeyAsync(string email)

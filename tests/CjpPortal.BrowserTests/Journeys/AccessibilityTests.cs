@@ -1,4 +1,7 @@
 using CjpPortal.BrowserTests.Infrastructure;
+using CjpPortal.Web.Pages.Organisations;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CjpPortal.BrowserTests.Journeys;
 
@@ -61,5 +64,42 @@ public sealed class AccessibilityTests(PortalFixture portal)
         Assert.Equal(expectedStatus, response.Status);
         Assert.NotEqual(string.Empty, (await session.Page.TitleAsync()).Trim());
         await AxeAssert.NoViolationsAsync(session.Page);
+    }
+
+    /// <summary>The list above has the confirmation page only with a bad link (404); here it is as its owner sees it
+    /// from the review e-mail, for a listing out of date, and again once they have confirmed it.</summary>
+    [Fact]
+    public async Task Get_ListingConfirmationWithAValidLink_AndAfterConfirming_HasNoAccessibilityViolations()
+    {
+        // Arrange
+        var id = await portal.CreatePublishedListingAsync($"Carron Valley Wellbeing Circle {Guid.NewGuid().ToString("N")[..6]}", monthsSinceConfirmed: 14);
+        try
+        {
+            var link = await portal.ConfirmationLinkAsync(id);
+            await using var session = await portal.OpenAsync();
+            var page = session.Page;
+
+            // Act
+            var response = await page.GotoAsync(link);
+
+            // Assert
+            Assert.NotNull(response);
+            Assert.Equal(200, response.Status);
+            await Expect(page.Locator("#freshness")).ToContainTextAsync("may be out of date");
+            await AxeAssert.NoViolationsAsync(page);
+
+            // Act: confirm
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, it is still right" }).ClickAsync();
+
+            // Assert
+            await Expect(page.Locator("#banner")).ToContainTextAsync(ConfirmModel.ConfirmedBanner);
+            await Expect(page.Locator("#freshness")).ToContainTextAsync("The listing was last confirmed on");
+            Assert.NotEqual(string.Empty, (await page.TitleAsync()).Trim());
+            await AxeAssert.NoViolationsAsync(page);
+        }
+        finally
+        {
+            await portal.DeleteListingAsync(id);
+        }
     }
 }

@@ -93,39 +93,84 @@ public sealed class ReflowTests(PortalFixture portal)
             await OpenAsync(page, path);
             await AxeAssert.NoViolationsAsync(page);
 
-            foreach (var width in NarrowWidths)
-            {
-                await page.SetViewportSizeAsync(width, Height);
-                var layout = await MeasureAsync(page);
-
-                // Assert
-                var at = $"{path} at {width} px";
-                if (layout.PageWidth > layout.ViewportWidth)
-                {
-                    failures.Add($"{at}: the page is {layout.PageWidth} px wide");
-                }
-
-                if (layout.HeadingRight > layout.ViewportWidth || layout.HeadingLeft < 0)
-                {
-                    failures.Add($"{at}: the heading runs from {layout.HeadingLeft:0} to {layout.HeadingRight:0} px");
-                }
-
-                if (layout.MenuButtonRight > layout.ViewportWidth || layout.MenuButtonLeft < 0)
-                {
-                    failures.Add($"{at}: the Menu button runs from {layout.MenuButtonLeft:0} to {layout.MenuButtonRight:0} px");
-                }
-
-                failures.AddRange(layout.Overflowing.Select(o => $"{at}: {o} goes past the edge of the window"));
-                foreach (var table in layout.Tables)
-                {
-                    failures.AddRange(TableFailures(at, table, layout.ViewportWidth));
-                }
-
-                failures.AddRange(await MenuFailuresAsync(page, at));
-            }
+            // Assert
+            failures.AddRange(await NarrowFailuresAsync(page, path));
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>The yearly confirmation page needs a valid signed link to a real listing, so it cannot be in
+    /// <see cref="PublicPages"/>: its owner opens it from the review e-mail on a phone, and confirms.</summary>
+    [Fact]
+    public async Task A_charity_on_a_phone_confirms_its_listing_from_the_yearly_e_mail_without_scrolling_sideways()
+    {
+        // Arrange
+        var id = await portal.CreatePublishedListingAsync($"Carron Valley Wellbeing Circle {Guid.NewGuid().ToString("N")[..6]}", monthsSinceConfirmed: 14);
+        try
+        {
+            var link = await portal.ConfirmationLinkAsync(id);
+            await using var owner = await portal.OpenAsync();
+            var page = owner.Page;
+            var failures = new List<string>();
+
+            // Act
+            await page.SetViewportSizeAsync(NarrowWidths[0], Height);
+            await OpenAsync(page, link);
+            await AxeAssert.NoViolationsAsync(page);
+            failures.AddRange(await NarrowFailuresAsync(page, "the confirmation page"));
+
+            await page.SetViewportSizeAsync(NarrowWidths[0], Height);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, it is still right" }).ClickAsync();
+            await Expect(page.Locator("#banner")).ToContainTextAsync(Web.Pages.Organisations.ConfirmModel.ConfirmedBanner);
+            await AxeAssert.NoViolationsAsync(page);
+            failures.AddRange(await NarrowFailuresAsync(page, "the confirmation page once confirmed"));
+
+            // Assert
+            Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        }
+        finally
+        {
+            await portal.DeleteListingAsync(id);
+        }
+    }
+
+    /// <summary>At each of <see cref="NarrowWidths"/>: nothing wider than the window but a table in its region, the
+    /// heading and Menu button on screen, and the menu opening with its links on screen.</summary>
+    private static async Task<List<string>> NarrowFailuresAsync(IPage page, string name)
+    {
+        var failures = new List<string>();
+        foreach (var width in NarrowWidths)
+        {
+            await page.SetViewportSizeAsync(width, Height);
+            var layout = await MeasureAsync(page);
+
+            var at = $"{name} at {width} px";
+            if (layout.PageWidth > layout.ViewportWidth)
+            {
+                failures.Add($"{at}: the page is {layout.PageWidth} px wide");
+            }
+
+            if (layout.HeadingRight > layout.ViewportWidth || layout.HeadingLeft < 0)
+            {
+                failures.Add($"{at}: the heading runs from {layout.HeadingLeft:0} to {layout.HeadingRight:0} px");
+            }
+
+            if (layout.MenuButtonRight > layout.ViewportWidth || layout.MenuButtonLeft < 0)
+            {
+                failures.Add($"{at}: the Menu button runs from {layout.MenuButtonLeft:0} to {layout.MenuButtonRight:0} px");
+            }
+
+            failures.AddRange(layout.Overflowing.Select(o => $"{at}: {o} goes past the edge of the window"));
+            foreach (var table in layout.Tables)
+            {
+                failures.AddRange(TableFailures(at, table, layout.ViewportWidth));
+            }
+
+            failures.AddRange(await MenuFailuresAsync(page, at));
+        }
+
+        return failures;
     }
 
     [Fact]

@@ -118,6 +118,36 @@ public sealed partial class OrganisationFlowTests(ReferenceDataFixture fixture) 
     }
 
     [Fact]
+    public async Task Post_OwnerEditChangingAServicesAreas_HistoryShowsWhoAndOldAndNew()
+    {
+        // Arrange: the listing works in both areas, its service only in Falkirk
+        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        var created = await Fixture.CreateOrganisationAsync("Service Moving Trust", areas: ["Falkirk", "Stirling"], themes: [Theme.HousingAndHomelessness],
+            contactEmail: Contact, services: [new TestService("Tenancy sustainment", "Help keeping a tenancy after release.", Areas: ["Falkirk"])]);
+        var serviceId = Assert.Single(created.Services).Id;
+        var token = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrganisationLinks>(Fixture.Factory.Services).EditToken(created);
+        var anonymous = Fixture.CreateClient();
+        var edit = await anonymous.GetDocumentAsync(Web.Pages.Organisations.OwnerPages.ServicePath(created.Id, serviceId, token));
+        using var moderator = Fixture.CreateClientAs(staff.Id);
+
+        // Act: the owner moves the service from Falkirk to Stirling
+        var saved = await PostFormAsync(anonymous, edit,
+        [
+            new("Name", "Tenancy sustainment"), new("Description", "Help keeping a tenancy after release."), new("Themes", "housing-and-homelessness"),
+            new("AreaIds", await AreaIdAsync("Stirling")),
+        ]);
+        var page = await moderator.GetDocumentAsync($"/manage/organisations/{created.Id}");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["Stirling"], await Fixture.WithDbContextAsync(db =>
+            db.OrganisationServiceAreas.Where(a => a.ServiceId == serviceId).Select(a => a.CouncilArea.Name).ToListAsync()));
+        var rows = page.Document.QuerySelectorAll("#history tbody tr")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()))).ToList();
+        Assert.Contains($"{Contact} (the listing's contact) | Service | Council areas | Falkirk | Stirling", rows);
+    }
+
+    [Fact]
     public async Task Post_Reject_ListingIsNotShownAndOwnerIsTold()
     {
         // Arrange

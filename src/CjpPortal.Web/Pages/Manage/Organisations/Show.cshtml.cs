@@ -144,13 +144,17 @@ public class ShowModel(AppDbContext db, OrganisationListings listings, PortalLin
 
         Organisation = organisation;
         AreaNames = [.. organisation.Areas.Select(a => a.CouncilArea.Name).Order(StringComparer.Ordinal)];
+        // The listing's services: those it has now, and those whose history says they were added to it (removed ones
+        // are gone from the table). A service whose creation was not recorded (made outside the owner's pages) still
+        // shows its later changes.
         var idText = id.ToString(CultureInfo.InvariantCulture);
-        var serviceIds = db.AuditEntries
+        var currentServiceIds = organisation.Services.Select(s => s.Id).ToList();
+        var addedServiceIds = db.AuditEntries
             .Where(e => e.Entity == HistoryCatalogue.OrganisationService.Entity && e.Field == "OrganisationId" && e.NewValue == idText)
             .Select(e => e.EntityId);
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.Entity == HistoryCatalogue.Organisation.Entity && e.EntityId == id)
-                || (e.Entity == HistoryCatalogue.OrganisationService.Entity && serviceIds.Contains(e.EntityId)))
+                || (e.Entity == HistoryCatalogue.OrganisationService.Entity && (currentServiceIds.Contains(e.EntityId) || addedServiceIds.Contains(e.EntityId))))
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(200)
             .ToListAsync(cancellationToken);
