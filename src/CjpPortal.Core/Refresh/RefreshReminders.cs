@@ -1,6 +1,7 @@
 using CjpPortal.Core.Audit;
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Email.Messages;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +29,8 @@ public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOpti
         var year = new RefreshCalendar(options.Value).YearOn(ScottishTime.DateOf(now));
         var partnerships = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name, p.Slug }).ToListAsync(cancellationToken);
-        var coordinators = await RefreshRecipients.CoordinatorsAsync(db, now, cancellationToken);
-        var staff = await RefreshRecipients.CjsStaffAsync(db, now, cancellationToken);
+        var coordinators = await ActiveRecipients.CoordinatorsAsync(db, now, cancellationToken);
+        var staff = await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken);
         var press = Guid.NewGuid();
         var history = AuditEntries.For(actor, clock);
         var reminded = 0;

@@ -18,7 +18,7 @@ public sealed class OrganisationProblemTests(ReferenceDataFixture fixture) : Ref
     {
         // Arrange
         var listing = await Fixture.CreateOrganisationAsync("Carse Recovery Café", areas: ["Falkirk"], contactEmail: "cafe@example.org");
-        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        var staff = await Fixture.CreateActiveCjsStaffAsync();
         var falkirk = await Fixture.CreateUserAsync(Roles.Coordinator, "falkirk");
         var fife = await Fixture.CreateUserAsync(Roles.Coordinator, "fife");
         var reporter = Fixture.CreateClient();

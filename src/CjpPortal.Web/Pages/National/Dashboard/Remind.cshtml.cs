@@ -1,4 +1,5 @@
 using CjpPortal.Core;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Refresh;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -83,8 +84,8 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
         }
 
         var now = clock.GetUtcNow();
-        var coordinators = await RefreshRecipients.CoordinatorsAsync(db, now, cancellationToken);
-        var staff = await RefreshRecipients.CjsStaffAsync(db, now, cancellationToken);
+        var coordinators = await ActiveRecipients.CoordinatorsAsync(db, now, cancellationToken);
+        var staff = await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken);
         Chosen = [.. partnerships.Select(p => coordinators.TryGetValue(p.Id, out var to)
             ? new Recipients(p.Slug, p.Name, to, ToStaff: false)
             : new Recipients(p.Slug, p.Name, staff, ToStaff: true))];
