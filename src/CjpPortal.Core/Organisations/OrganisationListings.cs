@@ -284,14 +284,13 @@ public sealed class OrganisationListings(AppDbContext db, TimeProvider clock, IE
 
     private async Task NotifyModeratorsAsync(Organisation organisation, Uri baseUri, bool resubmitted, CancellationToken cancellationToken)
     {
+        // Active accounts only (ActiveRecipients' rule): an invitation nobody took up cannot moderate anything.
+        var now = clock.GetUtcNow();
         var partnershipIds = ModeratingPartnershipIds(organisation.Id);
-        var coordinators = db.PartnershipCoordinators.Where(pc => partnershipIds.Contains(pc.PartnershipId)).Select(pc => pc.User!.Email);
-        var staff = from userRole in db.UserRoles
-                    join role in db.Roles on userRole.RoleId equals role.Id
-                    join user in db.Users on userRole.UserId equals user.Id
-                    where role.Name == Roles.CjsStaff
-                    select user.Email;
-        var addresses = await coordinators.Union(staff).Where(e => e != null).Distinct().ToListAsync(cancellationToken);
+        var active = db.Users.Where(ActiveRecipients.IsActive(now)).Select(u => u.Id);
+        var coordinators = await db.PartnershipCoordinators.Where(pc => partnershipIds.Contains(pc.PartnershipId) && active.Contains(pc.UserId))
+            .Select(pc => pc.User!.Email!).ToListAsync(cancellationToken);
+        var addresses = coordinators.Concat(await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken)).Distinct().ToList();
         var where = organisation.CoversAllOfScotland
             ? "all of Scotland"
             : InvitationEmail.Listed(await db.OrganisationAreas.Where(a => a.OrganisationId == organisation.Id)
@@ -299,7 +298,7 @@ public sealed class OrganisationListings(AppDbContext db, TimeProvider clock, IE
         var link = new Uri(baseUri, OrganisationLinks.ModerationPath(organisation.Id));
         foreach (var address in addresses.Order(StringComparer.Ordinal))
         {
-            outbox.Enqueue(new OrganisationModerationRequestEmail(address!, organisation.Name, where, link, resubmitted).ToMessage());
+            outbox.Enqueue(new OrganisationModerationRequestEmail(address, organisation.Name, where, link, resubmitted).ToMessage());
         }
     }
 }

@@ -64,7 +64,9 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
         await db.SaveChangesAsync(cancellationToken);
 
         var link = reportLink(row.Id);
-        var recipients = row.PartnershipId is { } partnershipId ? await RecipientsAsync(partnershipId, cancellationToken) : await CjsStaffAsync(cancellationToken);
+        var recipients = row.PartnershipId is { } partnershipId
+            ? await ActiveRecipients.ForPartnershipAsync(db, partnershipId, now, cancellationToken)
+            : await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken);
         foreach (var to in recipients)
         {
             outbox.Enqueue(new ProblemReportedEmail(to, about, report.Kind, report.Note, link).ToMessage());
@@ -125,27 +127,4 @@ public sealed class ProblemReportService(AppDbContext db, IEmailOutbox outbox, T
         partnershipId is { } p
             ? await db.Partnerships.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleAsync(cancellationToken)
             : await db.Organisations.AsNoTracking().Where(x => x.Id == organisationId).Select(x => x.Name).SingleAsync(cancellationToken);
-
-    /// <summary>The partnership's coordinators; CJS staff when it has none, so a report never goes unread.</summary>
-    private async Task<List<string>> RecipientsAsync(int partnershipId, CancellationToken cancellationToken)
-    {
-        var coordinators = await db.PartnershipCoordinators.AsNoTracking()
-            .Where(pc => pc.PartnershipId == partnershipId)
-            .Join(db.Users, pc => pc.UserId, u => u.Id, (_, u) => u.Email)
-            .OfType<string>()
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return coordinators.Count > 0 ? coordinators : await CjsStaffAsync(cancellationToken);
-    }
-
-    private async Task<List<string>> CjsStaffAsync(CancellationToken cancellationToken)
-    {
-        var staffRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.CjsStaff).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
-        return staffRole is null ? [] : await db.UserRoles.AsNoTracking()
-            .Where(ur => ur.RoleId == staffRole)
-            .Join(db.Users, ur => ur.UserId, u => u.Id, (_, u) => u.Email)
-            .OfType<string>()
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
 }

@@ -1,5 +1,6 @@
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Email.Messages;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,8 @@ public sealed class RefreshJob(AppDbContext db, IEmailOutbox outbox, IOptions<Re
             return;
         }
 
-        var coordinators = await RefreshRecipients.CoordinatorsAsync(db, now, cancellationToken);
-        var staff = await RefreshRecipients.CjsStaffAsync(db, now, cancellationToken);
+        var coordinators = await ActiveRecipients.CoordinatorsAsync(db, now, cancellationToken);
+        var staff = await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken);
         if (step is { } due)
         {
             foreach (var p in unconfirmed)

@@ -1,5 +1,6 @@
 using CjpPortal.Core.Email;
 using CjpPortal.Core.Email.Messages;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
 using CjpPortal.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class ReturnDueJob(
                     .Select(r => new ReturnDates(r.ReportingYearStart, r.DueOn, r.SubmittedOn, r.PublishedOn)).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var coordinators = await RefreshRecipients.CoordinatorsAsync(db, now, cancellationToken);
+        var coordinators = await ActiveRecipients.CoordinatorsAsync(db, now, cancellationToken);
         foreach (var p in partnerships)
         {
             if (!coordinators.TryGetValue(p.Id, out var to)

@@ -65,7 +65,9 @@ public sealed class DirectoryEditions(AppDbContext db, DirectoryQueries queries,
             return false;
         }
 
-        var view = DirectoryView.Build(await queries.AllAsync(cancellationToken), queries.Today, null, null, null);
+        // From the database, not this instance's snapshot: the snapshot may lag another instance's last edit by up to
+        // its lifetime, and an edition, once frozen, is never corrected.
+        var view = DirectoryView.Build(await queries.LoadAllFromDatabaseAsync(cancellationToken), queries.Today, null, null, null);
         var edition = new DirectoryEdition
         {
             Year = year,

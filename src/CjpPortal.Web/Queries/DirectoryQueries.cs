@@ -23,7 +23,8 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
     public Task<IReadOnlyList<PartnershipSnapshot>> AllAsync(CancellationToken cancellationToken = default) =>
         snapshots.GetAsync(cancellationToken);
 
-    /// <summary>Reads every partnership from the database; <see cref="DirectorySnapshotCache"/> is its only caller.</summary>
+    /// <summary>Reads every partnership from the database: for <see cref="DirectorySnapshotCache"/>, and for what must not
+    /// be stale (a yearly edition, <see cref="DirectoryEditions.PublishAsync"/>).</summary>
     internal async Task<IReadOnlyList<PartnershipSnapshot>> LoadAllFromDatabaseAsync(CancellationToken cancellationToken) =>
         await LoadAsync(_ => true, cancellationToken);
 

@@ -260,6 +260,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/national/dashboard/remind?handler=Send", (_, _) => Task.FromResult(new Dictionary<string, string>
         {
             ["Slugs"] = OtherPartnership,
+            ["Press"] = Guid.NewGuid().ToString(),
         }), NationalPage),
         new("GET", "/national/engagement", null, NationalPage),
         new("GET", "/national/engagement?year=2024", null, NationalPage),
@@ -276,6 +277,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("POST", "/national/refresh?handler=Send", async (f, slug) => new Dictionary<string, string>
         {
             ["PartnershipIds"] = Invariant(await PartnershipIdAsync(f, slug)),
+            ["Press"] = Guid.NewGuid().ToString(),
         }, NationalPage),
         new("GET", "/national/updates", null, NationalPage),
         new("GET", "/national/updates/new", null, NationalPage),

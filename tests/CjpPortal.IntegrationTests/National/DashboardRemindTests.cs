@@ -82,6 +82,51 @@ public sealed class DashboardRemindTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
+    public async Task Post_SameConfirmationTwice_QueuesTheRemindersOnce()
+    {
+        // Arrange
+        var coordinator = await Fixture.CreateActiveCoordinatorAsync("falkirk");
+        var staff = await Fixture.CreateActiveCjsStaffAsync();
+        var falkirk = await Fixture.PartnershipNameAsync("falkirk");
+        using var client = Fixture.CreateClientAs(staff.Id);
+        var confirm = await PostRemindFormAsync(client, await client.GetDocumentAsync(Dashboard), ["falkirk"]);
+
+        // Act: a double click (or a retried request) posts the same confirmation step twice
+        var first = await client.SubmitAsync(confirm, new Dictionary<string, string>(), "#send-form");
+        var second = await client.SubmitAsync(confirm, new Dictionary<string, string>(), "#send-form");
+        var banner = await client.GetDocumentAsync(second.Response.Headers.Location!.OriginalString);
+        var again = await PostRemindFormAsync(client, await client.GetDocumentAsync(Dashboard), ["falkirk"]);
+        var third = await client.SubmitAsync(again, new Dictionary<string, string>(), "#send-form");
+
+        // Assert: once for the step posted twice; a new confirmation step is a new press
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect), (first.StatusCode, second.StatusCode, third.StatusCode));
+        Assert.Contains("Reminders were queued for 0 partnerships", banner.One("#banner").TextOf(), StringComparison.Ordinal);
+        var subject = RefreshReviewEmail.SubjectFor(falkirk, 2026, reminder: true);
+        Assert.Equal([new QueuedEmail(coordinator.Email, subject), new QueuedEmail(coordinator.Email, subject)], await Fixture.QueuedEmailsAsync());
+        Assert.Equal(2, await Fixture.WithDbContextAsync(db => db.AuditEntries.CountAsync(e => e.Field == RefreshReminders.ReminderField)));
+    }
+
+    [Fact]
+    public async Task Post_SendWhereTheFirstChosenHasNoOneToWriteTo_BannerNamesThePartnershipReminded()
+    {
+        // Arrange: Angus (first by name) has no active coordinator and no active staff stand in; Falkirk has one
+        var coordinator = await Fixture.CreateActiveCoordinatorAsync("falkirk");
+        var staff = await Fixture.CreateUserAsync(CjpPortal.Core.Identity.Roles.CjsStaff);
+        var falkirk = await Fixture.PartnershipNameAsync("falkirk");
+        using var client = Fixture.CreateClientAs(staff.Id);
+        var confirm = await PostRemindFormAsync(client, await client.GetDocumentAsync(Dashboard), ["angus", "falkirk"]);
+
+        // Act
+        var sent = await client.SubmitAsync(confirm, new Dictionary<string, string>(), "#send-form");
+        var after = await client.GetDocumentAsync(sent.Response.Headers.Location!.OriginalString);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains($"A reminder was queued for 1 partnership: {falkirk}.", after.One("#banner").TextOf(), StringComparison.Ordinal);
+        Assert.Equal([new QueuedEmail(coordinator.Email, RefreshReviewEmail.SubjectFor(falkirk, 2026, reminder: true))], await Fixture.QueuedEmailsAsync());
+    }
+
+    [Fact]
     public async Task Post_AllShown_ChoosesEveryRowTheFilterShowed()
     {
         // Arrange: only Falkirk has been confirmed, so the "stale entry" filter shows the other 29
@@ -130,6 +175,7 @@ public sealed class DashboardRemindTests(ReferenceDataFixture fixture) : Referen
         var refused = await client.PostFormAsync("/national/dashboard/remind?handler=Send",
         [
             KeyValuePair.Create("__RequestVerificationToken", confirm.One("#send-form input[name='__RequestVerificationToken']").GetAttribute("value")!),
+            KeyValuePair.Create("Press", confirm.One("#send-form input[name='Press']").GetAttribute("value")!),
             KeyValuePair.Create("Slugs", "falkirk"),
             KeyValuePair.Create("Slugs", "no-such-partnership"),
         ]);

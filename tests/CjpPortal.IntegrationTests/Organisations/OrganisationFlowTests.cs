@@ -18,7 +18,7 @@ public sealed partial class OrganisationFlowTests(ReferenceDataFixture fixture) 
     public async Task Post_AddVerifyApprove_ListingIsVisible()
     {
         // Arrange
-        var coordinator = await Fixture.CreateUserAsync(Roles.Coordinator, "falkirk");
+        var coordinator = await Fixture.CreateActiveCoordinatorAsync("falkirk");
         var anonymous = Fixture.CreateClient();
 
         // Act: add

@@ -18,7 +18,7 @@ public sealed class OrganisationProblemTests(ReferenceDataFixture fixture) : Ref
     {
         // Arrange
         var listing = await Fixture.CreateOrganisationAsync("Carse Recovery Café", areas: ["Falkirk"], contactEmail: "cafe@example.org");
-        var staff = await Fixture.CreateUserAsync(Roles.CjsStaff);
+        var staff = await Fixture.CreateActiveCjsStaffAsync();
         var falkirk = await Fixture.CreateUserAsync(Roles.Coordinator, "falkirk");
         var fife = await Fixture.CreateUserAsync(Roles.Coordinator, "fife");
         var reporter = Fixture.CreateClient();
@@ -59,6 +59,35 @@ public sealed class OrganisationProblemTests(ReferenceDataFixture fixture) : Ref
                 $"{staff.Email} | A problem was reported with the Carse Recovery Café page",
             }.Order(StringComparer.Ordinal),
             mail.Select(e => $"{e.To} | {e.Subject}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_ReportAboutAnAllOfScotlandListing_OpensForAnyCoordinatorWhoMayModerateIt()
+    {
+        // Arrange: the same coordinator may moderate the all-of-Scotland listing (ModerationScope), not Fife's.
+        var national = await Fixture.CreateOrganisationAsync("Scotland-wide Helpline", allOfScotland: true);
+        var fifeOnly = await Fixture.CreateOrganisationAsync("Kirkcaldy Food Larder", areas: ["Fife"]);
+        var falkirk = await Fixture.CreateUserAsync(Roles.Coordinator, "falkirk");
+        var reporter = Fixture.CreateClient();
+        await reporter.SubmitAsync(await reporter.GetDocumentAsync($"/report-a-problem?organisation={national.Id}"), Report("The helpline number changed.", null));
+        await reporter.SubmitAsync(await reporter.GetDocumentAsync($"/report-a-problem?organisation={fifeOnly.Id}"), Report("Closed on Fridays.", null));
+        var reports = await Fixture.WithDbContextAsync(db => db.ProblemReports.AsNoTracking().ToDictionaryAsync(r => r.OrganisationId!.Value, r => r.Id));
+        using var client = Fixture.CreateClientAs(falkirk.Id);
+
+        // Act
+        var moderation = await client.GetDocumentAsync($"/manage/organisations/{national.Id}");
+        var queue = await client.GetDocumentAsync("/manage/problems");
+        var show = await client.GetDocumentAsync($"/manage/problems/{reports[national.Id]}");
+        using var other = await client.GetAsync(new Uri($"/manage/problems/{reports[fifeOnly.Id]}", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, moderation.StatusCode);
+        Assert.Single(queue.Document.QuerySelectorAll($"#problem-{reports[national.Id]}"));
+        Assert.Empty(queue.Document.QuerySelectorAll($"#problem-{reports[fifeOnly.Id]}"));
+        Assert.Equal(HttpStatusCode.OK, show.StatusCode);
+        Assert.Contains("The helpline number changed.", show.Text, StringComparison.Ordinal);
+        Assert.True(other.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            || other.Headers.Location?.OriginalString.Contains("/status/403", StringComparison.Ordinal) == true, $"{(int)other.StatusCode}");
     }
 
     [Fact]

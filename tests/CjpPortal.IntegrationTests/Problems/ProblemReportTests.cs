@@ -72,8 +72,8 @@ public sealed class ProblemReportTests(PortalFixture fixture) : IAsyncLifetime
     public async Task Post_Report_NotifiesTheCoordinatorsAndAcknowledgesTheReporter()
     {
         // Arrange
-        var own = await fixture.CreateUserAsync(Roles.Coordinator, Partnership);
-        var other = await fixture.CreateUserAsync(Roles.Coordinator, OtherPartnership);
+        var own = await fixture.CreateActiveCoordinatorAsync(Partnership);
+        var other = await fixture.CreateActiveCoordinatorAsync(OtherPartnership);
         using var reporter = fixture.CreateAccountsClient();
         var form = await reporter.GetDocumentAsync(FormUrl);
 
@@ -94,7 +94,7 @@ public sealed class ProblemReportTests(PortalFixture fixture) : IAsyncLifetime
     public async Task Post_ReportForAPartnershipWithNoCoordinator_NotifiesCjsStaffAndNoAcknowledgementWithoutAnAddress()
     {
         // Arrange
-        var staff = await fixture.CreateUserAsync(Roles.CjsStaff);
+        var staff = await fixture.CreateActiveCjsStaffAsync();
         using var reporter = fixture.CreateAccountsClient();
         var form = await reporter.GetDocumentAsync(FormUrl);
 
@@ -104,6 +104,29 @@ public sealed class ProblemReportTests(PortalFixture fixture) : IAsyncLifetime
         // Assert
         var to = await fixture.WithDbContextAsync(db => db.EmailOutbox.Select(e => e.To).ToListAsync());
         Assert.Equal([staff.Email], to);
+    }
+
+    [Fact]
+    public async Task Post_ReportForAPartnershipWhoseOnlyCoordinatorsAreNotActive_NotifiesActiveCjsStaffOnly()
+    {
+        // Arrange: one coordinator invited who never set a password, one locked out; one member of staff not set up.
+        var staff = await fixture.CreateActiveCjsStaffAsync();
+        var idleStaff = await fixture.CreateUserAsync(Roles.CjsStaff);
+        var invited = await fixture.CreateUserAsync(Roles.Coordinator, Partnership);
+        var locked = await fixture.CreateActiveCoordinatorAsync(Partnership);
+        await fixture.WithDbContextAsync(db => db.Users.Where(u => u.Id == locked.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, fixture.Clock.GetUtcNow().AddYears(1))));
+        using var reporter = fixture.CreateAccountsClient();
+        var form = await reporter.GetDocumentAsync(FormUrl);
+
+        // Act
+        await reporter.SubmitAsync(form, Report("The forum contact left in March.", null));
+
+        // Assert
+        var to = await fixture.WithDbContextAsync(db => db.EmailOutbox.Select(e => e.To).ToListAsync());
+        Assert.Equal([staff.Email], to);
+        Assert.DoesNotContain(invited.Email, to);
+        Assert.DoesNotContain(idleStaff.Email, to);
     }
 
     public static TheoryData<string?, string?, string?, string, string> BadInput() => new()

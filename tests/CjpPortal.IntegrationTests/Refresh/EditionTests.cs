@@ -42,6 +42,29 @@ public sealed class EditionTests(ReferenceDataFixture fixture) : ReferenceDataTe
     }
 
     [Fact]
+    public async Task Post_PublishWhileThisInstancesSnapshotIsStale_FreezesWhatTheDatabaseHolds()
+    {
+        // Arrange: this instance has the directory in memory; another instance's edit reaches the database, and its
+        // eviction has not reached this one yet.
+        await Fixture.CreatePublishedContactAsync("falkirk", "Morag Lindsay");
+        await Fixture.EvictCachesAsync();
+        using var reader = Fixture.CreateAccountsClient();
+        var before = await reader.GetDocumentAsync("/directory");
+        await Fixture.WithDbContextAsync(db => db.Contacts.ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Iain Mackay")));
+        using var staff = await StaffClientAsync();
+
+        // Act
+        await PublishAsync(staff);
+
+        // Assert
+        Assert.Contains("Morag Lindsay", before.One("#directory-table").TextOf(), StringComparison.Ordinal);
+        var page = await reader.GetDocumentAsync("/directory/editions/2026");
+        var row = page.One("#edition tr[data-slug='falkirk']").TextOf();
+        Assert.Contains("Iain Mackay", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Morag Lindsay", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_SecondEdition_MarksWhatChangedPerRowAndPerCellInWordsAndInTheCsv()
     {
         // Arrange

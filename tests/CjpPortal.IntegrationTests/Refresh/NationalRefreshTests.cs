@@ -67,7 +67,7 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
     }
 
     [Fact]
-    public async Task Post_ChooseThenSendTwice_ListsTheChosenQueuesOneReminderPerPressAndRecordsWhoPressed()
+    public async Task Post_ChooseThenSendTwice_ListsTheChosenQueuesOneReminderPerConfirmationAndRecordsWhoPressed()
     {
         // Arrange
         Fixture.Clock.SetUtcNow(new DateTimeOffset(Opens.AddDays(10), new TimeOnly(12, 0), TimeSpan.Zero));
@@ -84,7 +84,11 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
         var queuedBeforeSend = await Fixture.QueuedEmailsAsync();
         var sent = await client.SubmitAsync(review, new Dictionary<string, string>(), "#send-form");
         var after = await client.GetDocumentAsync(sent.Response.Headers.Location!.OriginalString);
+        // The same confirmation again (a double click, a retried post) sends nothing; a new confirmation is a new press.
         await client.SubmitAsync(review, new Dictionary<string, string>(), "#send-form");
+        var queuedAfterRepeat = await Fixture.QueuedEmailsAsync();
+        var again = await client.GetDocumentAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Url}?Remind=true&PartnershipIds={falkirkId}"));
+        await client.SubmitAsync(again, new Dictionary<string, string>(), "#send-form");
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
@@ -94,6 +98,7 @@ public sealed class NationalRefreshTests(ReferenceDataFixture fixture) : Referen
         Assert.Contains("1 partnership", after.One("#banner").TextOf(), StringComparison.Ordinal);
         Assert.Contains("Sent by hand, 11 April 2027", after.One("#progress tr[data-slug='falkirk'] .refresh-reminded").TextOf(), StringComparison.Ordinal);
         var reminder = new QueuedEmail(coordinator.Email, RefreshReviewEmail.SubjectFor(name, 2027, reminder: true));
+        Assert.Equal([reminder], queuedAfterRepeat);
         Assert.Equal([reminder, reminder], await Fixture.QueuedEmailsAsync());
         var history = await Fixture.WithDbContextAsync(db => db.AuditEntries.Where(e => e.Field == RefreshReminders.ReminderField).Select(e => new { e.UserEmail, e.PartnershipId }).ToListAsync());
         Assert.Equal(2, history.Count);

@@ -1,22 +1,18 @@
 using System.Security.Claims;
 using CjpPortal.Core;
-using CjpPortal.Core.Identity;
 using CjpPortal.Core.Problems;
+using CjpPortal.Web.Pages.Manage.Organisations;
 
 namespace CjpPortal.Web.Pages.Manage.Problems;
 
 /// <summary>Which problem reports the signed-in person may see and resolve: every report for CJS staff and
-/// administrators; a coordinator only those about the partnerships they are assigned to, and those about listings
-/// working in those partnerships' council areas (the listings they moderate; a listing covering all of Scotland is
-/// CJS staff's). Decided from the signed-in
-/// user alone, never from the query or the form.</summary>
+/// administrators; a coordinator those about the partnerships they are assigned to, and those about the listings they
+/// may moderate (<see cref="ModerationScope"/>: in those partnerships' council areas, or covering all of Scotland), so
+/// whoever can fix a listing can also read and close what was reported about it. Decided from the signed-in user alone,
+/// never from the query or the form.</summary>
 public static class ProblemAccess
 {
-    public static bool SeesAll(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.CjsStaff) || user.IsInRole(Roles.Administrator);
-    }
+    public static bool SeesAll(ClaimsPrincipal user) => ModerationScope.IsNational(user);
 
     public static IQueryable<ProblemReport> For(AppDbContext db, ClaimsPrincipal user)
     {
@@ -26,10 +22,10 @@ public static class ProblemAccess
             return db.ProblemReports;
         }
 
-        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-        return db.ProblemReports.Where(r => db.PartnershipCoordinators.Any(pc => pc.UserId == userId
-            && (pc.PartnershipId == r.PartnershipId
-                || db.OrganisationAreas.Any(a => a.OrganisationId == r.OrganisationId && a.CouncilArea.PartnershipId == pc.PartnershipId))));
+        var userId = ModerationScope.UserId(user);
+        var listings = ModerationScope.Visible(db, user).Select(o => (int?)o.Id);
+        return db.ProblemReports.Where(r => db.PartnershipCoordinators.Any(pc => pc.UserId == userId && pc.PartnershipId == r.PartnershipId)
+            || (r.OrganisationId != null && listings.Contains(r.OrganisationId)));
     }
 
     /// <summary>How long ago a report was made, as the queue shows it.</summary>

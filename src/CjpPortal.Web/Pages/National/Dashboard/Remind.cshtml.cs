@@ -1,4 +1,5 @@
 using CjpPortal.Core;
+using CjpPortal.Core.Identity;
 using CjpPortal.Core.Refresh;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,8 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
+    public const string NoConfirmationMessage = "Choose the partnerships to remind again, then send from the confirmation step";
+
     /// <summary>A chosen partnership and who its reminder goes to.</summary>
     public sealed record Recipients(string Slug, string Name, IReadOnlyList<string> Addresses, bool ToStaff);
 
@@ -29,6 +32,12 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
 
     [BindProperty]
     public bool AllShown { get; set; }
+
+    /// <summary>The confirmation step's id, made when the step is shown and posted back with it, so the same step
+    /// posted twice sends once (<see cref="RefreshReminders.SendNowAsync"/>). It grants nothing: the partnerships are
+    /// still checked from <see cref="Slugs"/>.</summary>
+    [BindProperty]
+    public Guid Press { get; set; }
 
     /// <summary>Every partnership, to choose from (when nothing valid was chosen).</summary>
     public IReadOnlyList<SelectListItem> Choices { get; private set; } = [];
@@ -48,22 +57,37 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
             Slugs = Shown;
         }
 
-        return await ChooseAsync(cancellationToken) is null ? FormPages.Invalid(this) : Page();
+        if (await ChooseAsync(cancellationToken) is null)
+        {
+            return FormPages.Invalid(this);
+        }
+
+        Press = Guid.NewGuid();
+        return Page();
     }
 
     /// <summary>Queues the reminders, as /national/refresh does, and goes back to the dashboard with a banner.</summary>
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
+        if (Press == Guid.Empty)
+        {
+            ModelState.AddModelError(nameof(Slugs), NoConfirmationMessage);
+            await LoadChoicesAsync(cancellationToken);
+            return FormPages.Invalid(this);
+        }
+
         if (await ChooseAsync(cancellationToken) is not { } ids)
         {
             return FormPages.Invalid(this);
         }
 
         var baseUri = portal.BaseUri(Request);
-        var sent = await reminders.SendNowAsync(ids, FormPages.Actor(User), (slug, year) => reviewLinks.Link(baseUri, slug, year), cancellationToken);
-        TempData[FormPages.BannerKey] = sent == 1
-            ? $"A reminder was queued for 1 partnership: {Chosen[0].Name}."
-            : $"Reminders were queued for {sent} partnerships.";
+        var sent = await reminders.SendNowAsync(ids, Press, FormPages.Actor(User), (slug, year) => reviewLinks.Link(baseUri, slug, year), cancellationToken);
+        // Named from what was sent, not what was chosen: a partnership skipped (no one to write to, or already sent
+        // by this confirmation) is not the one the banner names.
+        TempData[FormPages.BannerKey] = sent.Count == 1
+            ? $"A reminder was queued for 1 partnership: {sent[0]}."
+            : $"Reminders were queued for {sent.Count} partnerships.";
         return LocalRedirect(links.Dashboard());
     }
 
@@ -83,8 +107,8 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
         }
 
         var now = clock.GetUtcNow();
-        var coordinators = await RefreshRecipients.CoordinatorsAsync(db, now, cancellationToken);
-        var staff = await RefreshRecipients.CjsStaffAsync(db, now, cancellationToken);
+        var coordinators = await ActiveRecipients.CoordinatorsAsync(db, now, cancellationToken);
+        var staff = await ActiveRecipients.CjsStaffAsync(db, now, cancellationToken);
         Chosen = [.. partnerships.Select(p => coordinators.TryGetValue(p.Id, out var to)
             ? new Recipients(p.Slug, p.Name, to, ToStaff: false)
             : new Recipients(p.Slug, p.Name, staff, ToStaff: true))];

@@ -15,6 +15,8 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
+    public const string NoConfirmationMessage = "Choose the partnerships to remind again, then send from the confirmation step";
+
     public RefreshProgressReport Report { get; private set; } = null!;
 
     /// <summary>The chosen partnerships, on the confirmation step.</summary>
@@ -30,6 +32,12 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
     [BindProperty(SupportsGet = true)]
     public bool Remind { get; set; }
 
+    /// <summary>The confirmation step's id, made when the step is shown and posted back with it, so the same step
+    /// posted twice sends once (<see cref="RefreshReminders.SendNowAsync"/>). It grants nothing: the partnerships are
+    /// still checked from <see cref="PartnershipIds"/>. Bound from the form only.</summary>
+    [BindProperty]
+    public Guid Press { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!Remind)
@@ -44,19 +52,27 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
         }
 
         Confirming = true;
+        Press = Guid.NewGuid();
         return Page();
     }
 
     public async Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken)
     {
+        if (Press == Guid.Empty)
+        {
+            ModelState.AddModelError(nameof(PartnershipIds), NoConfirmationMessage);
+            await LoadAsync(cancellationToken);
+            return FormPages.Invalid(this);
+        }
+
         if (!await ChooseAsync(cancellationToken))
         {
             return FormPages.Invalid(this);
         }
 
         var baseUri = portal.BaseUri(Request);
-        var sent = await reminders.SendNowAsync(PartnershipIds, FormPages.Actor(User), (slug, year) => reviewLinks.Link(baseUri, slug, year), cancellationToken);
-        TempData[FormPages.BannerKey] = sent == 1 ? "A reminder was queued for 1 partnership." : $"Reminders were queued for {sent} partnerships.";
+        var sent = await reminders.SendNowAsync(PartnershipIds, Press, FormPages.Actor(User), (slug, year) => reviewLinks.Link(baseUri, slug, year), cancellationToken);
+        TempData[FormPages.BannerKey] = sent.Count == 1 ? "A reminder was queued for 1 partnership." : $"Reminders were queued for {sent.Count} partnerships.";
         return LocalRedirect(links.Refresh());
     }
 
