@@ -32,7 +32,7 @@ public static class PortalServices
         services.AddSingleton<AreaLocator>();
         services.AddScoped<SpellingSuggestions>();
         services.AddSingleton<PortalLinks>();
-        RefreshLinks.Add(services);
+        RefreshSettings.Add(services);
         services.AddHostedService<PublicCacheListener>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<ManageLinks>();

@@ -27,7 +27,7 @@ public static class WorkerCommand
         builder.Services.Configure<PortalOptions>(portal);
         PortalLinks.AddOptions(builder.Services, portal, builder.Environment);
         builder.Services.AddSingleton<PortalLinks>();
-        RefreshLinks.Add(builder.Services);
+        RefreshSettings.Add(builder.Services);
         builder.Services.PostConfigure<DispatcherOptions>(options => options.Enabled = true);
         using var host = builder.Build();
         await host.RunAsync();

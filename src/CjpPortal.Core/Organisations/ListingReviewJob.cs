@@ -40,7 +40,7 @@ public sealed class ListingReviewJob(
             var link = links.Confirm(baseUri, organisation);
             if (cutoffs.FreshnessOf(last) == ListingFreshness.Hidden)
             {
-                var hidden = new ListingHiddenEmail(organisation.ContactEmail, organisation.Name, DateOnly.FromDateTime(last.UtcDateTime), link).ToMessage();
+                var hidden = new ListingHiddenEmail(organisation.ContactEmail, organisation.Name, Rules.ScottishTime.DateOf(last), link).ToMessage();
                 await ScheduledMail.SendOnceAsync(db, outbox, HiddenKind, cycle, now, [hidden],
                     () => StillUnconfirmedAsync(organisation.Id, last, cancellationToken), cancellationToken);
             }

@@ -1,4 +1,5 @@
 using CjpPortal.Core.Audit;
+using CjpPortal.Core.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,7 @@ public sealed class RefreshProgress(AppDbContext db, IOptions<RefreshOptions> op
         var escalatedAt = await db.ScheduledOccurrences.AsNoTracking()
             .Where(o => o.Kind == RefreshOccurrences.EscalationKind && o.Key == escalationKey)
             .Select(o => (DateTimeOffset?)o.OccurredAt).SingleOrDefaultAsync(cancellationToken);
-        var opensAt = new DateTimeOffset(opens.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var opensAt = ScottishTime.StartOf(opens.AddDays(-1));
         var confirmers = (await db.AuditEntries.AsNoTracking()
             .Where(e => e.Entity == HistoryCatalogue.Partnership.Entity && e.Field == nameof(Domain.Partnership.LastConfirmedOn) && e.OccurredAt >= opensAt)
             .Select(e => new { e.PartnershipId, e.UserEmail, e.OccurredAt })
@@ -73,7 +74,7 @@ public sealed class RefreshProgress(AppDbContext db, IOptions<RefreshOptions> op
         {
             var confirmed = calendar.IsConfirmed(year, p.LastConfirmedOn) ? p.LastConfirmedOn : null;
             var mine = parsed.Where(o => o.Id == p.Id).OrderBy(o => o.At).ToList();
-            var escalated = escalatedAt is { } at && (confirmed is null || confirmed > DateOnly.FromDateTime(at.UtcDateTime));
+            var escalated = escalatedAt is { } at && (confirmed is null || confirmed > ScottishTime.DateOf(at));
             return new RefreshProgressRow(
                 p.Id,
                 p.Name,

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CjpPortal.Core.Refresh;
 
 /// <summary>The refresh side of <see cref="CoreServices.AddPortalCore"/>: its settings, checked when the host starts,
-/// and its jobs. The host registers <see cref="IRefreshLinks"/> and the <see cref="Rules.AnnualReturnDeadline"/>.</summary>
+/// and its jobs, and the <see cref="IRefreshLinks"/> every host uses. The web app and the worker register the
+/// <see cref="Rules.AnnualReturnDeadline"/> from their settings.</summary>
 internal static class RefreshServices
 {
     public static void Add(IServiceCollection services)
@@ -20,9 +21,9 @@ internal static class RefreshServices
         services.AddScoped<RefreshProgress>();
         services.AddScheduledJob<RefreshJob>();
         services.AddScheduledJob<ReturnDueJob>();
-        // Defaults for a host that has no web app's settings of its own: links at Portal:BaseUrl, the 31 December
-        // deadline. The web app and the worker register theirs (from PortalOptions), which win.
         services.TryAddSingleton<IRefreshLinks, PortalRefreshLinks>();
+        // The default for a host that has no web app's settings of its own; the web app and the worker register the
+        // deadline from PortalOptions, which wins.
         services.TryAddSingleton(new AnnualReturnDeadline());
     }
 }

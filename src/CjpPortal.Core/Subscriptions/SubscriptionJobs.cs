@@ -12,8 +12,8 @@ namespace CjpPortal.Core.Subscriptions;
 /// confirmed "weekly" subscriber gets one e-mail with that week's broadcasts they follow, or nothing when there were
 /// none. Each subscriber's week is an occurrence ("subscription-digest", "{id}/{year}-W{week}"), claimed in the
 /// transaction that queues the e-mail, so it is sent once whichever instance runs it. Subscribers who follow
-/// consultations also get every consultation of theirs closing within <see cref="ClosingWithinDays"/> days, even in a
-/// week with no broadcasts.</summary>
+/// consultations also get every consultation of theirs closing within <see cref="ClosingWithinDays"/> days of the
+/// Monday after the week, even in a week with no broadcasts.</summary>
 public sealed class WeeklyDigest(AppDbContext db, IEmailOutbox outbox, SubscriptionLinks links, IOptions<SubscriptionOptions> options) : IScheduledJob
 {
     public const string Kind = "subscription-digest";
@@ -29,7 +29,9 @@ public sealed class WeeklyDigest(AppDbContext db, IEmailOutbox outbox, Subscript
             .Where(b => b.CreatedAt >= weekStart && b.CreatedAt < weekEnd)
             .OrderBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .ToListAsync(cancellationToken);
-        var closing = await ClosingSoonAsync(ScottishTime.DateOf(now), cancellationToken);
+        // From the Monday the digest is for, not from now: a round later in the week sees the same list, so a
+        // consultation that enters the window mid-week waits for next week's digest rather than sending one now.
+        var closing = await ClosingSoonAsync(ScottishTime.DateOf(weekEnd), cancellationToken);
         var suffix = "/" + week;
         var after = 0L;
         while (true)

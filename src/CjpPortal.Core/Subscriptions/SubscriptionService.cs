@@ -78,10 +78,13 @@ public sealed class SubscriptionService(AppDbContext db, IEmailOutbox outbox, Su
         if (subscriber.ConfirmedAt is null)
         {
             subscriber.ConfirmedAt = clock.GetUtcNow();
-            // Subscribing again after unsubscribing: the confirmation is the consent the hash stood against.
+            // Subscribing again after unsubscribing: the confirmation is the consent the hash stood against. The hash
+            // goes only with the confirmation saved, never on its own (ExecuteDelete does not join SaveChanges).
             var hash = SuppressedAddress.HashOf(subscriber.Email);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.UnsubscribedAddresses.Where(u => u.AddressHash == hash).ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return ConfirmOutcome.Confirmed;

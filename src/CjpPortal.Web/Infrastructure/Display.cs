@@ -12,6 +12,13 @@ public static class Display
 
     public static string Date(DateOnly? date, string none) => date is { } d ? Date(d) : none;
 
+    /// <summary>An instant as the date it was in Scotland (23:30 UTC in summer is already the next day there).</summary>
+    public static string Date(DateTimeOffset instant) => Date(Core.Rules.ScottishTime.DateOf(instant));
+
+    /// <summary>An instant as a short Scottish date and time for staff tables: "3 Feb 2027 14:30".</summary>
+    public static string ShortDateTime(DateTimeOffset instant) =>
+        Core.Rules.ScottishTime.LocalOf(instant).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IEnumerable<string> items)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Organisations;
+using CjpPortal.Core.Rules;
 using CjpPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public static class OrganisationsCsv
             .AsSplitQuery()
             .ToListAsync(context.RequestAborted);
         static string Where(bool all, List<string> areas) => all ? "All of Scotland" : string.Join("; ", areas);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ScottishTime.Today(clock);
         var rows = new List<string?[]>();
         foreach (var o in organisations)
         {

@@ -157,6 +157,32 @@ public sealed class SubscriptionJobsTests(ReferenceDataFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task RunDue_ConsultationEnteringTheWindowMidWeek_OnlyInNextWeeksDigest()
+    {
+        // Arrange: a quiet week; the consultation closes on Tuesday 17 March, 8 days after Monday 9 March's digest
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
+        await fixture.CreatePlanAsync("falkirk", new DateOnly(2026, 4, 1), new DateOnly(2029, 3, 31),
+            consultationOpensOn: new DateOnly(2026, 2, 1), consultationClosesOn: new DateOnly(2026, 3, 17));
+        await fixture.CreateSubscriberAsync("falkirk@example.org", ["falkirk"], topics: SubscriptionTopics.Consultations, frequency: SubscriptionFrequency.WeeklyDigest);
+
+        // Act: Monday's round, a round on Wednesday (the close date is now within 7 days), then next Monday's
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 6, 0, 0, TimeSpan.Zero));
+        await fixture.RunSchedulerAsync();
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 11, 12, 0, 0, TimeSpan.Zero));
+        await fixture.RunSchedulerAsync();
+        var beforeNextWeek = await DigestsAsync();
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 16, 6, 0, 0, TimeSpan.Zero));
+        await fixture.RunSchedulerAsync();
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 18, 12, 0, 0, TimeSpan.Zero));
+        await fixture.RunSchedulerAsync();
+
+        // Assert
+        Assert.Empty(beforeNextWeek);
+        var digest = Assert.Single(await DigestsAsync());
+        Assert.Contains("Closes tomorrow (17 March 2026)", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunDue_UnconfirmedOlderThan7Days_Deleted()
     {
         // Arrange

@@ -167,6 +167,52 @@ public sealed class ManageUpdatesTests(ReferenceDataFixture fixture) : Reference
     }
 
     [Fact]
+    public async Task Post_PublishAfterSomeoneElseSaved_Returns409ShowingTheDraftAndPublishesNothing()
+    {
+        // Arrange: the preview opens, then a colleague changes the draft
+        var draft = await Fixture.CreateUpdateAsync(Partnership, "Forum news", "The forum meets on Tuesday.");
+        using var client = await CoordinatorAsync(Fixture);
+        var preview = await client.GetDocumentAsync($"{ListUrl}/{draft.Id}");
+        await Fixture.WithDbContextAsync(db => db.ForumUpdates.Where(u => u.Id == draft.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Body, "The forum meets on Thursday.")));
+
+        // Act
+        var refused = await client.SubmitAsync(preview, new Dictionary<string, string>());
+        var stored = await Fixture.WithDbContextAsync(db => db.ForumUpdates.AsNoTracking().SingleAsync());
+        var broadcasts = await Fixture.WithDbContextAsync(db => db.Broadcasts.AnyAsync());
+        var again = await client.SubmitAsync(refused, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Someone else saved changes to this draft", refused.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        Assert.Contains("Thursday", refused.One("#update-body").TextOf(), StringComparison.Ordinal);
+        Assert.Null(stored.PublishedAt);
+        Assert.False(broadcasts);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_DeleteAfterSomeoneElsePublished_Returns409AndKeepsIt()
+    {
+        // Arrange: the confirmation opens, then a colleague publishes the draft
+        var draft = await Fixture.CreateUpdateAsync(Partnership, "Forum news");
+        using var client = await CoordinatorAsync(Fixture);
+        var confirm = await client.GetDocumentAsync($"{ListUrl}/{draft.Id}/delete");
+        var publishedAt = Fixture.Clock.GetUtcNow();
+        await Fixture.WithDbContextAsync(db => db.ForumUpdates.Where(u => u.Id == draft.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PublishedAt, publishedAt)));
+
+        // Act
+        var refused = await client.SubmitAsync(confirm, new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("has not been deleted", refused.One(".ds_error-summary").TextOf(), StringComparison.Ordinal);
+        Assert.Null(refused.Document.QuerySelector("main form"));
+        Assert.Equal(1, await Fixture.WithDbContextAsync(db => db.ForumUpdates.CountAsync()));
+    }
+
+    [Fact]
     public async Task Get_DeletePublished_IsNotFound()
     {
         // Arrange

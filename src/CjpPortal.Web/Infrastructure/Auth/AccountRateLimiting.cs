@@ -35,18 +35,18 @@ public static class AccountRateLimiting
                     Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(PolicyName, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("reading"));
-            options.AddPolicy(SubscribePolicyName, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = subscribeLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("reading"));
+            options.AddPolicy(PolicyName, PostsPerClientPerMinute(permitLimit));
+            options.AddPolicy(SubscribePolicyName, PostsPerClientPerMinute(subscribeLimit));
         });
     }
+
+    /// <summary>Form posts limited per client IP address in a one-minute fixed window; reading is not limited. Each
+    /// policy counts on its own. The counts are per instance (in memory), so with several instances a client may
+    /// post up to <paramref name="limit"/> times to each.</summary>
+    private static Func<HttpContext, RateLimitPartition<string>> PostsPerClientPerMinute(int limit) => context =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("reading");
 }
