@@ -130,9 +130,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         new("GET", "/manage/partnerships/{slug}/updates/{id:int}", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/updates/{id:int}/edit", null, PartnershipPage),
         new("GET", "/manage/partnerships/{slug}/updates/{id:int}/delete", null, PartnershipPage),
-        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}/delete", async (f, slug) => new Dictionary<string, string> { ["Version"] = Invariant(await UpdateVersionAsync(f, slug)) }, PartnershipPage),
         // Publishing (the preview's button) and editing a draft of the partnership's own.
-        new("POST", "/manage/partnerships/{slug}/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), PartnershipPage),
+        new("POST", "/manage/partnerships/{slug}/updates/{id:int}", async (f, slug) => new Dictionary<string, string> { ["Version"] = Invariant(await UpdateVersionAsync(f, slug)) }, PartnershipPage),
         new("POST", "/manage/partnerships/{slug}/updates/{id:int}/edit", async (f, slug) => new Dictionary<string, string>
         {
             ["Kind"] = "0",
@@ -289,7 +289,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         }), NationalPage),
         // A national draft of its own for each cell (RecordIdAsync).
         new("GET", "/national/updates/{id:int}", null, NationalPage),
-        new("POST", "/national/updates/{id:int}", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("POST", "/national/updates/{id:int}", async (f, _) => new Dictionary<string, string> { ["Version"] = Invariant(await UpdateVersionAsync(f, null)) }, NationalPage),
         new("GET", "/national/updates/{id:int}/edit", null, NationalPage),
         new("POST", "/national/updates/{id:int}/edit", async (f, _) => new Dictionary<string, string>
         {
@@ -299,7 +299,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
             ["Version"] = Invariant(await UpdateVersionAsync(f, null)),
         }, NationalPage),
         new("GET", "/national/updates/{id:int}/delete", null, NationalPage),
-        new("POST", "/national/updates/{id:int}/delete", (_, _) => Task.FromResult(new Dictionary<string, string>()), NationalPage),
+        new("POST", "/national/updates/{id:int}/delete", async (f, _) => new Dictionary<string, string> { ["Version"] = Invariant(await UpdateVersionAsync(f, null)) }, NationalPage),
         new("GET", "/national/places", null, NationalPage),
         new("GET", "/national/places/new", null, NationalPage),
         new("POST", "/national/places/new", async (f, _) => new Dictionary<string, string>
