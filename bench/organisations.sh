@@ -13,4 +13,7 @@ export CJP_BENCH_SEED_SQL="$here/seed/organisations.sql"
 export CJP_BENCH_CONNECTIONS="${CJP_BENCH_CONNECTIONS:-8}"
 # Words that match many listings by full-text search, a theme and a council area (Falkirk) that narrow them.
 export CJP_BENCH_PAGES="${CJP_BENCH_PAGES:-/organisations?q=mentoring+families&theme=mental-health&area=S12000014 /api/openreferral/v3/services?search=peer+support}"
+# Dynamic pages reach their steady speed only once the JIT has recompiled the hot code with its profile (tiered
+# compilation), about 20 s of load on this machine; a 3 s warm-up measured the start of that instead.
+export CJP_BENCH_WARMUP="${CJP_BENCH_WARMUP:-20s}"
 exec bash "$here/run.sh"
