@@ -188,13 +188,16 @@ public sealed class PlansTests(ReferenceDataFixture fixture) : ReferenceDataTest
         var next = await Fixture.CreatePlanAsync(Partnership, new(2023, 4, 1), new(2028, 3, 31));
         using var client = await CoordinatorAsync(Fixture);
         using var staff = await SignInAsync(Fixture, Roles.CjsStaff);
-        var publicBefore = await Fixture.Client.GetDocumentAsync($"/partnerships/{Partnership}");
+        // A visitor on the coordinator's instance: the publication evicts its caches before it answers. (The
+        // Fixture's own client is another instance, which hears of it later, by NOTIFY: InstancesTests.)
+        using var visitor = await SignInAsync(Fixture, null);
+        var publicBefore = await visitor.GetDocumentAsync($"/partnerships/{Partnership}");
         var form = await client.GetDocumentAsync($"{ListUrl}/{next.Id}/publish");
 
         // Act
         var published = await client.SubmitAsync(form, new Dictionary<string, string> { ["PublishedOn"] = "2026-11-20" });
         var list = await client.GetDocumentAsync(ListUrl);
-        var publicAfter = await Fixture.Client.GetDocumentAsync($"/partnerships/{Partnership}");
+        var publicAfter = await visitor.GetDocumentAsync($"/partnerships/{Partnership}");
         var dashboard = await staff.GetDocumentAsync("/national/dashboard");
 
         // Assert
