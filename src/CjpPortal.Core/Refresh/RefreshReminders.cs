@@ -18,6 +18,9 @@ public sealed class RefreshReminders(AppDbContext db, IEmailOutbox outbox, IOpti
     /// <summary>The history field of a reminder sent by hand; its new value is the refresh year.</summary>
     public const string ReminderField = "RefreshReminder";
 
+    /// <summary>What a page says when a send arrives without the confirmation step's id.</summary>
+    public const string NoConfirmationMessage = "Choose the partnerships to remind again, then send from the confirmation step";
+
     /// <summary>The names of those of <paramref name="partnershipIds"/> that were reminded (those that exist; a
     /// partnership with no one to write to, or already reminded by this <paramref name="press"/>, is skipped).
     /// <paramref name="press"/> is the confirmation step's id: it only tells a repeated post from a new one and grants

@@ -43,7 +43,14 @@ public sealed class ListingIndex
 
     /// <summary>Whether the published listing <paramref name="organisationId"/> is shown to the public at <paramref name="cutoffs"/>.</summary>
     public bool IsVisible(int organisationId, ListingReviewCutoffs cutoffs) =>
-        ById.TryGetValue(organisationId, out var listing) && cutoffs.FreshnessOf(listing.LastConfirmed) != ListingFreshness.Hidden;
+        ById.TryGetValue(organisationId, out var listing) && IsVisible(listing, cutoffs);
+
+    public static bool IsVisible(IndexedListing listing, ListingReviewCutoffs cutoffs)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        return cutoffs.FreshnessOf(listing.LastConfirmed) != ListingFreshness.Hidden;
+    }
 }
 
 /// <summary>The <see cref="ListingIndex"/> of this process (<see cref="SharedLoad{T}"/>): replaced when

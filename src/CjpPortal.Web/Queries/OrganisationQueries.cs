@@ -84,7 +84,7 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
         List<(IndexedListing Listing, double Score)> matches;
         if (words is null)
         {
-            matches = [.. index.Listings.Where(l => cutoffs.FreshnessOf(l.LastConfirmed) != ListingFreshness.Hidden
+            matches = [.. index.Listings.Where(l => ListingIndex.IsVisible(l, cutoffs)
                 && (theme is null || l.Themes.Contains(theme.Value))
                 && (areaIds.Count == 0 || l.AllOfScotland || l.AreaIds.Any(areaIds.Contains))).Select(l => (l, 0d))];
         }

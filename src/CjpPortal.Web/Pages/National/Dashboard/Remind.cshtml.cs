@@ -17,8 +17,6 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
-    public const string NoConfirmationMessage = "Choose the partnerships to remind again, then send from the confirmation step";
-
     /// <summary>A chosen partnership and who its reminder goes to.</summary>
     public sealed record Recipients(string Slug, string Name, IReadOnlyList<string> Addresses, bool ToStaff);
 
@@ -71,7 +69,7 @@ public class RemindModel(AppDbContext db, RefreshReminders reminders, ReviewLink
     {
         if (Press == Guid.Empty)
         {
-            ModelState.AddModelError(nameof(Slugs), NoConfirmationMessage);
+            ModelState.AddModelError(nameof(Slugs), RefreshReminders.NoConfirmationMessage);
             await LoadChoicesAsync(cancellationToken);
             return FormPages.Invalid(this);
         }

@@ -15,8 +15,6 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
 {
     public const string NoneChosenMessage = "Choose at least one partnership to remind";
 
-    public const string NoConfirmationMessage = "Choose the partnerships to remind again, then send from the confirmation step";
-
     public RefreshProgressReport Report { get; private set; } = null!;
 
     /// <summary>The chosen partnerships, on the confirmation step.</summary>
@@ -60,7 +58,7 @@ public class IndexModel(AppDbContext db, RefreshProgress progress, RefreshRemind
     {
         if (Press == Guid.Empty)
         {
-            ModelState.AddModelError(nameof(PartnershipIds), NoConfirmationMessage);
+            ModelState.AddModelError(nameof(PartnershipIds), RefreshReminders.NoConfirmationMessage);
             await LoadAsync(cancellationToken);
             return FormPages.Invalid(this);
         }
