@@ -5,20 +5,30 @@ using Microsoft.Extensions.Options;
 
 namespace CjpPortal.Web.Queries;
 
-/// <summary>A published listing as search filters, counts and orders it. <see cref="NameOrder"/> is its place in the
-/// database's order by name then id, so sorting by it here gives what <c>ORDER BY name, id</c> gives there.</summary>
-public sealed record IndexedListing(int Id, int NameOrder, DateTimeOffset? LastConfirmed, IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<int> AreaIds);
+/// <summary>A published listing as search filters, counts, orders and shows it in its results. <see cref="NameOrder"/>
+/// is its place in the database's order by name then id, so sorting by it here gives what <c>ORDER BY name, id</c>
+/// gives there. <see cref="AreaNames"/> are its council areas' names in name order; <see cref="ServiceNames"/> its
+/// services' names in their display order. <see cref="ConfirmedAt"/> is when its contact last confirmed it (none
+/// until the first yearly confirmation), <see cref="LastConfirmed"/> that or else when it was published.</summary>
+public sealed record IndexedListing(
+    int Id, int NameOrder, DateTimeOffset? LastConfirmed, IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<int> AreaIds,
+    string Name, string Description, IReadOnlyList<string> AreaNames, IReadOnlyList<string> ServiceNames,
+    string? Website, string? PublicEmail, DateTimeOffset? ConfirmedAt);
 
-/// <summary>A published listing's service as the open-data API filters it.</summary>
-public sealed record IndexedService(int Id, int OrganisationId, IReadOnlyList<Theme> Themes);
+/// <summary>A published listing's service as the open-data API filters and shows it. <see cref="Areas"/> are its own
+/// council areas (none when it covers all of Scotland), in name order.</summary>
+public sealed record IndexedService(
+    int Id, int OrganisationId, IReadOnlyList<Theme> Themes, string Name, string Description, string? Website, string? Email,
+    bool AllOfScotland, DateTimeOffset UpdatedAt, IReadOnlyList<CouncilAreaItem> Areas);
 
 public sealed record CouncilAreaItem(int Id, string GssCode, string Name);
 
-/// <summary>What every search of the organisation directory filters, counts and pages over, in memory: the published
-/// listings' themes, areas and dates (about 100 bytes each), their services, and the council areas by name. Words
-/// are matched by PostgreSQL (full-text search, or word similarity); the facet counts, the order and the page are
-/// computed here from the ids it returns, instead of PostgreSQL going through every matching listing's themes and
-/// areas again for each request. Whether a listing is hidden or out of date is worked out from its date at the
+/// <summary>What every search of the organisation directory filters, counts, pages and shows, in memory: the published
+/// listings' themes, areas, dates and what a result shows of them (name, description, area and service names: about
+/// 1 KB each, 5 MB for 5,000 listings), their services, and the council areas by name. Words are matched by PostgreSQL
+/// (full-text search, or word similarity); the facet counts, the order, the page and the page's results come from
+/// here, from the ids it returns, instead of PostgreSQL going through every matching listing's themes and areas again
+/// and loading the page's listings for each request. Whether a listing is hidden or out of date is worked out from its date at the
 /// moment of the request (<see cref="ListingReviewCutoffs"/>), never stored here.</summary>
 public sealed class ListingIndex
 {
@@ -28,6 +38,8 @@ public sealed class ListingIndex
         Services = services;
         CouncilAreas = councilAreas;
         ById = listings.ToDictionary(l => l.Id);
+        ServicesById = services.ToDictionary(s => s.Id);
+        CouncilAreasById = councilAreas.ToDictionary(a => a.Id);
     }
 
     /// <summary>Published listings, in name order.</summary>
@@ -38,8 +50,12 @@ public sealed class ListingIndex
     /// <summary>The services of published listings, by id.</summary>
     public IReadOnlyList<IndexedService> Services { get; }
 
+    public IReadOnlyDictionary<int, IndexedService> ServicesById { get; }
+
     /// <summary>Every council area, by name.</summary>
     public IReadOnlyList<CouncilAreaItem> CouncilAreas { get; }
+
+    public IReadOnlyDictionary<int, CouncilAreaItem> CouncilAreasById { get; }
 
     /// <summary>Whether the published listing <paramref name="organisationId"/> is shown to the public at <paramref name="cutoffs"/>.</summary>
     public bool IsVisible(int organisationId, ListingReviewCutoffs cutoffs) =>
@@ -76,20 +92,39 @@ public sealed class ListingIndexCache(IServiceScopeFactory scopes, IOptions<Port
         var listings = await db.Organisations.AsNoTracking()
             .Where(o => o.Status == OrganisationStatus.Published)
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Select(o => new { o.Id, LastConfirmed = o.ConfirmedAt ?? o.PublishedAt, o.Themes, o.CoversAllOfScotland, AreaIds = o.Areas.Select(a => a.CouncilAreaId).ToList() })
+            .Select(o => new
+            {
+                o.Id, LastConfirmed = o.ConfirmedAt ?? o.PublishedAt, o.Themes, o.CoversAllOfScotland, o.Name, o.Description,
+                o.Website, o.PublicEmail, o.ConfirmedAt,
+                AreaIds = o.Areas.Select(a => a.CouncilAreaId).ToList(),
+                ServiceNames = o.Services.OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id).Select(s => s.Name).ToList(),
+            })
+            .AsSplitQuery()
             .ToListAsync(CancellationToken.None);
         var services = await db.OrganisationServices.AsNoTracking()
             .Where(s => s.Organisation.Status == OrganisationStatus.Published)
             .OrderBy(s => s.Id)
-            .Select(s => new IndexedService(s.Id, s.OrganisationId, s.Themes))
+            .Select(s => new
+            {
+                s.Id, s.OrganisationId, s.Themes, s.Name, s.Description, s.Website, s.Email, s.CoversAllOfScotland, s.UpdatedAt,
+                AreaIds = s.Areas.Select(a => a.CouncilAreaId).ToList(),
+            })
+            .AsSplitQuery()
             .ToListAsync(CancellationToken.None);
         var areas = await db.CouncilAreas.AsNoTracking()
             .OrderBy(a => a.Name)
             .Select(a => new CouncilAreaItem(a.Id, a.GssCode, a.Name))
             .ToListAsync(CancellationToken.None);
+        // Areas are loaded in the database's name order; a listing's area names keep that order.
+        var areaOrder = areas.Select((a, i) => (a.Id, Order: i)).ToDictionary(a => a.Id, a => a.Order);
+        List<CouncilAreaItem> InNameOrder(List<int> areaIds) => [.. areaIds.OrderBy(id => areaOrder[id]).Select(id => areas[areaOrder[id]])];
         return new ListingIndex(
-            [.. listings.Select((l, i) => new IndexedListing(l.Id, i, l.LastConfirmed, l.Themes, l.CoversAllOfScotland, l.AreaIds))],
-            services,
+            [.. listings.Select((l, i) => new IndexedListing(
+                l.Id, i, l.LastConfirmed, l.Themes, l.CoversAllOfScotland, l.AreaIds, l.Name, l.Description,
+                [.. InNameOrder(l.AreaIds).Select(a => a.Name)], l.ServiceNames, l.Website, l.PublicEmail, l.ConfirmedAt))],
+            [.. services.Select(s => new IndexedService(
+                s.Id, s.OrganisationId, s.Themes, s.Name, s.Description, s.Website, s.Email, s.CoversAllOfScotland, s.UpdatedAt,
+                s.CoversAllOfScotland ? [] : InNameOrder(s.AreaIds)))],
             areas);
     }
 }

@@ -40,8 +40,8 @@ public sealed record OrganisationSearchResult(
 /// or, when that finds nothing, pg_trgm word similarity (<c>&lt;%</c>, GIN-indexed) on the same text, so "mentle helth"
 /// still finds "mental health". Themes' names are part of that text. Filters by theme and area use the listing's own themes and
 /// areas (an all-of-Scotland listing is in every area). A search asks PostgreSQL for the ids (and relevance) of the
-/// listings its words match, and for the page's 20 listings; the counts per theme and area, the order and the paging
-/// come from the <see cref="ListingIndex"/> held in memory.</summary>
+/// listings its words match (nothing without words); the counts per theme and area, the order, the paging and the
+/// page's listings come from the <see cref="ListingIndex"/> held in memory.</summary>
 public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock review, ListingIndexCache listingIndex)
 {
     public const int PageSize = 20;
@@ -137,10 +137,10 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
         var total = ordered.Count;
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
-        var pageIds = ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize).Select(l => l.Id).ToList();
-        var items = pageIds.Count == 0
-            ? []
-            : (await Items(Visible(cutoffs).Where(o => pageIds.Contains(o.Id)), cutoffs).ToListAsync(cancellationToken)).ToDictionary(i => i.Id);
+        var items = ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(l => new OrganisationListItem(
+                l.Id, l.Name, l.Description, l.Themes, l.AllOfScotland, l.AreaNames, l.ServiceNames, l.LastConfirmed, cutoffs.FreshnessOf(l.LastConfirmed)))
+            .ToList();
 
         var themeCounts = new Dictionary<Theme, int>();
         var areaCounts = new Dictionary<int, int>();
@@ -161,7 +161,7 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
         }
 
         return new OrganisationSearchResult(
-            total, pageNumber, pageCount, [.. pageIds.Where(items.ContainsKey).Select(id => items[id])],
+            total, pageNumber, pageCount, items,
             [.. Themes.All.Select(t => new Facet<Theme>(t.Theme, themeCounts.GetValueOrDefault(t.Theme)))],
             [.. index.CouncilAreas.Select(a => new Facet<int>(a.Id, areaCounts.GetValueOrDefault(a.Id) + nationwide))]);
     }

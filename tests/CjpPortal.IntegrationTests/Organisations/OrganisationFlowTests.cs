@@ -4,6 +4,7 @@ using CjpPortal.Core.Email.Messages;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Organisations;
 using CjpPortal.TestCommon;
+using CjpPortal.Web.Api.OpenReferral;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.IntegrationTests.Organisations;
@@ -115,6 +116,35 @@ public sealed partial class OrganisationFlowTests(ReferenceDataFixture fixture) 
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()))).ToList();
         Assert.Contains($"{Contact} (the listing's contact) | Organisation listing | Council areas | Falkirk | Falkirk, Stirling", rows);
         Assert.Contains($"{Contact} (the listing's contact) | Organisation listing | Themes | Housing and homelessness | Mental health", rows);
+    }
+
+    [Fact]
+    public async Task Post_OwnerEdit_SearchResultsAndOpenDataShowTheChangeOnTheNextRequest()
+    {
+        // Arrange: searched and fetched once, so the index of published listings is loaded before the edit
+        var created = await Fixture.CreateOrganisationAsync("Kelpie Advice Trust", areas: ["Falkirk"], themes: [Theme.PovertyAndMoneyAdvice], contactEmail: Contact,
+            services: [new TestService("Kelpie benefits clinic", "Benefits checks after release.")]);
+        var serviceId = OpenReferralIds.For(OpenReferralKind.OrganisationService, Assert.Single(created.Services).Id);
+        var anonymous = Fixture.CreateClient();
+        Assert.Contains("Kelpie Advice Trust helps people", (await anonymous.GetDocumentAsync("/organisations?q=kelpie")).One("main").TextContent, StringComparison.Ordinal);
+        var before = await anonymous.GetStringAsync(new Uri($"/api/openreferral/v3/services/{serviceId}", UriKind.Relative));
+        Assert.DoesNotContain("Kelpie Money Trust", before, StringComparison.Ordinal);
+        var token = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrganisationLinks>(Fixture.Factory.Services).EditToken(created);
+        var edit = await anonymous.GetDocumentAsync(OrganisationLinks.EditPath(created.Id, token));
+
+        // Act
+        var saved = await PostFormAsync(anonymous, edit, Fields(edit, "Kelpie Money Trust", ["Falkirk", "Stirling"], ["poverty-and-money-advice"],
+            description: "Kelpie Money Trust checks benefits."));
+        var search = await anonymous.GetDocumentAsync("/organisations?q=kelpie");
+        var service = await anonymous.GetStringAsync(new Uri($"/api/openreferral/v3/services/{serviceId}", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var result = search.One($"[data-organisation-id='{created.Id}']").TextContent;
+        Assert.Contains("Kelpie Money Trust", result, StringComparison.Ordinal);
+        Assert.Contains("Kelpie Money Trust checks benefits.", result, StringComparison.Ordinal);
+        Assert.Contains("Stirling", result, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Kelpie Money Trust\"", service, StringComparison.Ordinal);
     }
 
     [Fact]

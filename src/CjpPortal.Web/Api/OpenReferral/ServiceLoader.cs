@@ -2,12 +2,13 @@ using System.Globalization;
 using CjpPortal.Core;
 using CjpPortal.Core.Organisations;
 using CjpPortal.Web.Infrastructure;
+using CjpPortal.Web.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CjpPortal.Web.Api.OpenReferral;
 
 /// <summary>Builds Open Referral services for a page of keys (an organisation's service, or a partnership's
-/// engagement route when <c>Route</c>) in a fixed number of queries. Keys that are not served (an unpublished
+/// engagement route when <c>Route</c>): services from the <see cref="ListingIndex"/>, routes in one query. Keys that are not served (an unpublished
 /// organisation, an inactive route, no such row) are left out.</summary>
 internal static class ServiceLoader
 {
@@ -24,44 +25,38 @@ internal static class ServiceLoader
         }
 
         var baseUri = links.BaseUri(context.Request);
-        var allAreas = await db.CouncilAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var index = await context.RequestServices.GetRequiredService<ListingIndexCache>().GetAsync(ct);
 
-        var serviceIds = keys.Where(k => !k.Route).Select(k => k.Id).ToList();
-        if (serviceIds.Count > 0)
+        // Organisations' services come from the index of published listings held in memory (ListingIndex), which
+        // every change to a listing replaces on every instance; hidden listings' services are left out.
+        var cutoffs = context.RequestServices.GetRequiredService<ListingReviewClock>().Now();
+        foreach (var key in keys.Where(k => !k.Route))
         {
-            var visible = ListingReview.Visible(db.Organisations, context.RequestServices.GetRequiredService<ListingReviewClock>().Now()).Select(o => o.Id);
-            var services = await db.OrganisationServices.AsNoTracking()
-                .Where(s => serviceIds.Contains(s.Id) && visible.Contains(s.OrganisationId))
-                .Select(s => new
-                {
-                    s.Id, s.Name, s.Description, s.Website, s.Email, s.Themes, s.CoversAllOfScotland, s.UpdatedAt,
-                    Areas = s.Areas.OrderBy(a => a.CouncilArea.Name).Select(a => new { a.CouncilAreaId, a.CouncilArea.Name }).ToList(),
-                    Organisation = new { s.Organisation.Id, s.Organisation.Name, s.Organisation.Description, s.Organisation.Website, s.Organisation.PublicEmail, s.Organisation.ConfirmedAt },
-                })
-                .AsSplitQuery()
-                .ToListAsync(ct);
-            foreach (var s in services)
+            if (!index.ServicesById.TryGetValue(key.Id, out var s) || !index.ById.TryGetValue(s.OrganisationId, out var organisation) ||
+                !ListingIndex.IsVisible(organisation, cutoffs))
             {
-                var id = OpenReferralIds.For(OpenReferralKind.OrganisationService, s.Id);
-                var organisationId = OpenReferralIds.For(OpenReferralKind.Organisation, s.Organisation.Id);
-                var areas = s.CoversAllOfScotland ? allAreas.ConvertAll(a => (a.Id, a.Name)) : s.Areas.ConvertAll(a => (Id: a.CouncilAreaId, a.Name));
-                var attributes = s.Themes.Select(t => Themes.Of(t)).Select(theme =>
-                {
-                    var term = OpenReferralIds.For(OpenReferralKind.TaxonomyTerm, (int)theme.Theme);
-                    return new OrukAttributeLink(OpenReferralIds.For(OpenReferralKind.Attribute, s.Id, (int)theme.Theme), id, "service", term,
-                        OpenReferralApi.Term(baseUri, theme));
-                }).ToList();
-                result[(false, s.Id)] = new OrukService(id, organisationId, s.Name, OpenReferralApi.ActiveStatus,
-                    Description: s.Description,
-                    Url: AbsoluteOrNull(s.Website) ?? new Uri(baseUri, OrganisationLinks.ShowPath(s.Organisation.Id).TrimStart('/')).ToString(),
-                    Email: Blank(s.Email) ?? Blank(s.Organisation.PublicEmail),
-                    AssuredDate: s.Organisation.ConfirmedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    LastModified: s.UpdatedAt,
-                    ServiceAreas: NullIfEmpty(areas.ConvertAll(a => new OrukServiceArea(ServiceAreaId(false, s.Id, a.Id), id, a.Name, $"{a.Name} council area"))),
-                    Organization: new OrukOrganization(organisationId, s.Organisation.Name, s.Organisation.Description, AbsoluteOrNull(s.Organisation.Website),
-                        Blank(s.Organisation.PublicEmail)),
-                    Attributes: NullIfEmpty(attributes));
+                continue;
             }
+
+            var id = OpenReferralIds.For(OpenReferralKind.OrganisationService, s.Id);
+            var organisationId = OpenReferralIds.For(OpenReferralKind.Organisation, organisation.Id);
+            var areas = s.AllOfScotland ? index.CouncilAreas : s.Areas;
+            var attributes = s.Themes.Select(t => Themes.Of(t)).Select(theme =>
+            {
+                var term = OpenReferralIds.For(OpenReferralKind.TaxonomyTerm, (int)theme.Theme);
+                return new OrukAttributeLink(OpenReferralIds.For(OpenReferralKind.Attribute, s.Id, (int)theme.Theme), id, "service", term,
+                    OpenReferralApi.Term(baseUri, theme));
+            }).ToList();
+            result[(false, s.Id)] = new OrukService(id, organisationId, s.Name, OpenReferralApi.ActiveStatus,
+                Description: s.Description,
+                Url: AbsoluteOrNull(s.Website) ?? new Uri(baseUri, OrganisationLinks.ShowPath(organisation.Id).TrimStart('/')).ToString(),
+                Email: Blank(s.Email) ?? Blank(organisation.PublicEmail),
+                AssuredDate: organisation.ConfirmedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                LastModified: s.UpdatedAt,
+                ServiceAreas: NullIfEmpty([.. areas.Select(a => new OrukServiceArea(ServiceAreaId(false, s.Id, a.Id), id, a.Name, $"{a.Name} council area"))]),
+                Organization: new OrukOrganization(organisationId, organisation.Name, organisation.Description, AbsoluteOrNull(organisation.Website),
+                    Blank(organisation.PublicEmail)),
+                Attributes: NullIfEmpty(attributes));
         }
 
         var routeIds = keys.Where(k => k.Route).Select(k => k.Id).ToList();
