@@ -1,3 +1,4 @@
+using CjpPortal.Core.Database;
 using CjpPortal.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,7 +23,7 @@ public sealed class EngagementRouteConfiguration : IEntityTypeConfiguration<Enga
         builder.Property(r => r.Format).HasColumnType("integer");
         builder.Property(r => r.SearchVector)
             .HasComputedColumnSql("to_tsvector('english'::regconfig, title || ' ' || coalesce(description, ''))", stored: true);
-        builder.HasIndex(r => r.SearchVector).HasMethod("gin");
+        builder.HasIndex(r => r.SearchVector).HasMethod("gin").WithoutPendingList();
         builder.HasIndex(r => new { r.PartnershipId, r.Title }).IsUnique().HasDatabaseName(ConstraintNames.EngagementRouteTitle);
         builder.HasOne(r => r.Partnership).WithMany(p => p.EngagementRoutes).HasForeignKey(r => r.PartnershipId)
             .OnDelete(DeleteBehavior.Cascade);

@@ -557,7 +557,8 @@ namespace CjpPortal.Core.Migrations
                         .HasName("pk_engagement_routes");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_engagement_routes_search_vector");
+                        .HasDatabaseName("ix_engagement_routes_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
@@ -1210,19 +1211,22 @@ namespace CjpPortal.Core.Migrations
                         .HasDatabaseName("ix_organisations_contact_email");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_organisations_name_trgm");
+                        .HasDatabaseName("ix_organisations_name_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_organisations_search_text_trgm");
+                        .HasDatabaseName("ix_organisations_search_text_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_organisations_search_vector");
+                        .HasDatabaseName("ix_organisations_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
@@ -1230,7 +1234,8 @@ namespace CjpPortal.Core.Migrations
                         .HasDatabaseName("ix_organisations_status");
 
                     b.HasIndex("Themes")
-                        .HasDatabaseName("ix_organisations_themes");
+                        .HasDatabaseName("ix_organisations_themes")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
 
@@ -1356,18 +1361,21 @@ namespace CjpPortal.Core.Migrations
                         .HasDatabaseName("ix_organisation_services_organisation_id");
 
                     b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_organisation_services_search_text_trgm");
+                        .HasDatabaseName("ix_organisation_services_search_text_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_organisation_services_search_vector");
+                        .HasDatabaseName("ix_organisation_services_search_vector")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Themes")
-                        .HasDatabaseName("ix_organisation_services_themes");
+                        .HasDatabaseName("ix_organisation_services_themes")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
 

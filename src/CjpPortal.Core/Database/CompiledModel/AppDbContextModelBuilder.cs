@@ -12,7 +12,7 @@ namespace CjpPortal.Core.Database.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f4d8050-e8d7-495a-beea-42e3cbcc73fc"), entityTypeCount: 39)
+            : base(skipDetectChanges: false, modelId: new Guid("67cc85c4-47f8-4c34-8530-d32fea44c0e5"), entityTypeCount: 39)
         {
         }
 
