@@ -12,9 +12,11 @@ public sealed class SearchIndexTests(PortalFixture fixture)
     public async Task Migrate_EveryGinIndex_HasFastUpdateOff()
     {
         // Act
-        var indexes = await fixture.WithDbContextAsync(db => db.Database.SqlQueryRaw<GinIndex>(
+        // One text column (name: options), not a record type: a query into a record type would add an ad-hoc entity
+        // type to the model this process shares, which CompiledModelTests would then find missing from the compiled one.
+        var indexes = await fixture.WithDbContextAsync(db => db.Database.SqlQueryRaw<string>(
             """
-            SELECT i.relname AS "Name", coalesce(array_to_string(i.reloptions, ','), '') AS "Options"
+            SELECT i.relname || ': ' || coalesce(array_to_string(i.reloptions, ','), '') AS "Value"
             FROM pg_class i
             JOIN pg_am am ON am.oid = i.relam
             JOIN pg_namespace n ON n.oid = i.relnamespace
@@ -24,8 +26,6 @@ public sealed class SearchIndexTests(PortalFixture fixture)
 
         // Assert: the eight search indexes of organisations, their services and engagement routes, each without one
         Assert.Equal(8, indexes.Count);
-        Assert.All(indexes, index => Assert.Contains("fastupdate=false", index.Options, StringComparison.Ordinal));
+        Assert.All(indexes, index => Assert.EndsWith(": fastupdate=false", index, StringComparison.Ordinal));
     }
-
-    private sealed record GinIndex(string Name, string Options);
 }
