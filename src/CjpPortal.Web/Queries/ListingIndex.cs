@@ -7,12 +7,12 @@ namespace CjpPortal.Web.Queries;
 
 /// <summary>A published listing as search filters, counts, orders and shows it in its results. <see cref="NameOrder"/>
 /// is its place in the database's order by name then id, so sorting by it here gives what <c>ORDER BY name, id</c>
-/// gives there. <see cref="AreaNames"/> are its council areas' names in name order; <see cref="ServiceNames"/> its
-/// services' names in their display order. <see cref="ConfirmedAt"/> is when its contact last confirmed it (none
+/// gives there. <see cref="Areas"/> are the council areas it names, in name order;
+/// <see cref="ServiceNames"/> its services' names in their display order. <see cref="ConfirmedAt"/> is when its contact last confirmed it (none
 /// until the first yearly confirmation), <see cref="LastConfirmed"/> that or else when it was published.</summary>
 public sealed record IndexedListing(
-    int Id, int NameOrder, DateTimeOffset? LastConfirmed, IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<int> AreaIds,
-    string Name, string Description, IReadOnlyList<string> AreaNames, IReadOnlyList<string> ServiceNames,
+    int Id, int NameOrder, DateTimeOffset? LastConfirmed, IReadOnlyList<Theme> Themes, bool AllOfScotland, IReadOnlyList<CouncilAreaItem> Areas,
+    string Name, string Description, IReadOnlyList<string> ServiceNames,
     string? Website, string? PublicEmail, DateTimeOffset? ConfirmedAt);
 
 /// <summary>A published listing's service as the open-data API filters and shows it. <see cref="Areas"/> are its own
@@ -115,13 +115,13 @@ public sealed class ListingIndexCache(IServiceScopeFactory scopes, IOptions<Port
             .OrderBy(a => a.Name)
             .Select(a => new CouncilAreaItem(a.Id, a.GssCode, a.Name))
             .ToListAsync(CancellationToken.None);
-        // Areas are loaded in the database's name order; a listing's area names keep that order.
+        // Areas are loaded in the database's name order; a listing's or service's areas keep that order.
         var areaOrder = areas.Select((a, i) => (a.Id, Order: i)).ToDictionary(a => a.Id, a => a.Order);
         List<CouncilAreaItem> InNameOrder(List<int> areaIds) => [.. areaIds.OrderBy(id => areaOrder[id]).Select(id => areas[areaOrder[id]])];
         return new ListingIndex(
             [.. listings.Select((l, i) => new IndexedListing(
-                l.Id, i, l.LastConfirmed, l.Themes, l.CoversAllOfScotland, l.AreaIds, l.Name, l.Description,
-                [.. InNameOrder(l.AreaIds).Select(a => a.Name)], l.ServiceNames, l.Website, l.PublicEmail, l.ConfirmedAt))],
+                l.Id, i, l.LastConfirmed, l.Themes, l.CoversAllOfScotland, InNameOrder(l.AreaIds), l.Name, l.Description,
+                l.ServiceNames, l.Website, l.PublicEmail, l.ConfirmedAt))],
             [.. services.Select(s => new IndexedService(
                 s.Id, s.OrganisationId, s.Themes, s.Name, s.Description, s.Website, s.Email, s.CoversAllOfScotland, s.UpdatedAt,
                 s.CoversAllOfScotland ? [] : InNameOrder(s.AreaIds)))],

@@ -86,7 +86,7 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
         {
             matches = [.. index.Listings.Where(l => ListingIndex.IsVisible(l, cutoffs)
                 && (theme is null || l.Themes.Contains(theme.Value))
-                && (areaIds.Count == 0 || l.AllOfScotland || l.AreaIds.Any(areaIds.Contains))).Select(l => (l, 0d))];
+                && (areaIds.Count == 0 || l.AllOfScotland || l.Areas.Any(a => areaIds.Contains(a.Id)))).Select(l => (l, 0d))];
         }
         else
         {
@@ -139,7 +139,8 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
         var pageNumber = Math.Clamp(search.Page ?? 1, 1, pageCount);
         var items = ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(l => new OrganisationListItem(
-                l.Id, l.Name, l.Description, l.Themes, l.AllOfScotland, l.AreaNames, l.ServiceNames, l.LastConfirmed, cutoffs.FreshnessOf(l.LastConfirmed)))
+                l.Id, l.Name, l.Description, l.Themes, l.AllOfScotland, [.. l.Areas.Select(a => a.Name)], l.ServiceNames, l.LastConfirmed,
+                cutoffs.FreshnessOf(l.LastConfirmed)))
             .ToList();
 
         var themeCounts = new Dictionary<Theme, int>();
@@ -152,9 +153,9 @@ public sealed class OrganisationQueries(AppDbContext db, ListingReviewClock revi
                 themeCounts[t] = themeCounts.GetValueOrDefault(t) + 1;
             }
 
-            foreach (var a in listing.AreaIds)
+            foreach (var a in listing.Areas)
             {
-                areaCounts[a] = areaCounts.GetValueOrDefault(a) + 1;
+                areaCounts[a.Id] = areaCounts.GetValueOrDefault(a.Id) + 1;
             }
 
             nationwide += listing.AllOfScotland ? 1 : 0;
