@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # CJP Portal container image: built with the .NET 10 SDK (plus Node.js, which the web project's build
-# uses to copy the Scottish Government Design System from npm), run on the ASP.NET Core 10 runtime.
+# uses to copy the Scottish Government Design System from npm). The published portal is self-contained
+# (it carries its own .NET and ASP.NET Core runtime), so it runs on the runtime-deps image.
 #
 #   docker build -t cjp-portal .
 #   docker run --rm -e ConnectionStrings__Default='Host=...;Database=cjp' cjp-portal migrate   # migrate + seed, then exit
@@ -26,13 +27,12 @@ COPY src/CjpPortal.Web/CjpPortal.Web.csproj src/CjpPortal.Web/packages.lock.json
 RUN dotnet restore src/CjpPortal.Web/CjpPortal.Web.csproj --locked-mode
 
 COPY src/ src/
-# The published build (see "Published build" in README.md): framework-dependent, compiled ReadyToRun for linux-x64
-# (PublishReadyToRun and PublishRuntimeIdentifier in CjpPortal.Web.csproj), with the compiled EF model that is in the
-# source (src/CjpPortal.Core/Database/CompiledModel). It runs on the shared ASP.NET Core runtime of the image below,
-# on x64 only.
-RUN dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
+# The published build (see "Published build" in README.md): self-contained for linux-x64, the portal and the runtime
+# compiled together as one composite ReadyToRun image (CjpPortal.Web.csproj), with the compiled EF model that is in
+# the source (src/CjpPortal.Core/Database/CompiledModel); x64 only. Compiling the runtime takes a few minutes.
+RUN dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o /app --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # Plain HTTP on 8080 behind a TLS-terminating proxy (set Portal__DisableHttpsRedirection=true when
@@ -44,4 +44,4 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 EXPOSE 8080
 # The non-root user that the .NET images provide.
 USER $APP_UID
-ENTRYPOINT ["dotnet", "CjpPortal.Web.dll"]
+ENTRYPOINT ["./CjpPortal.Web"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cold start: how long after `dotnet CjpPortal.Web.dll` starts the first partnership page answers,
+# Cold start: how long after the published portal (./CjpPortal.Web) starts the first partnership page answers,
 # against a bare `dotnet new web` app started the same way on the same machine, in the same run.
 #
 #   bash bench/coldstart.sh
@@ -75,14 +75,16 @@ trap 'exit 130' INT TERM
 cjp_step "Starting PostgreSQL"
 cjp_pg_start
 
-if [[ "${CJP_COLDSTART_NO_PUBLISH:-}" == 1 && -f "$out/portal/CjpPortal.Web.dll" && -f "$out/bare/ColdStartBare.dll" ]]; then
+if [[ "${CJP_COLDSTART_NO_PUBLISH:-}" == 1 && -x "$out/portal/CjpPortal.Web" && -f "$out/bare/ColdStartBare.dll" ]]; then
   cjp_step "Reusing the last publish in bench/.out/coldstart (CJP_COLDSTART_NO_PUBLISH=1)"
 else
   rm -rf "$out"
   mkdir -p "$out"
 
   cjp_step "Publishing the portal (Release) to bench/.out/coldstart/portal"
-  dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out/portal" -p:UseAppHost=false -nologo -v quiet
+  # As the Dockerfile publishes it: self-contained, one composite ReadyToRun image (CjpPortal.Web.csproj), started
+  # with its apphost. This takes a few minutes: the runtime is compiled too.
+  dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out/portal" -nologo -v quiet
 
   cjp_step "Creating and publishing a bare app (dotnet new web, Release) to bench/.out/coldstart/bare"
   bare_src="$out/bare-src"
@@ -114,7 +116,7 @@ ConnectionStrings__Default="$(cjp_pg_connstr cjp_bench)"
 
 cjp_step "Migrating and seeding database cjp_bench (demo data)"
 cjp_pg_drop_pre_baseline_db cjp_bench
-(cd "$out/portal" && dotnet CjpPortal.Web.dll migrate) >"$results/migrate.log" 2>&1 ||
+(cd "$out/portal" && ./CjpPortal.Web migrate) >"$results/migrate.log" 2>&1 ||
   {
     tail -n 30 "$results/migrate.log" >&2
     cjp_die "the migrate command failed (log: $results/migrate.log)"
@@ -122,14 +124,15 @@ cjp_pg_drop_pre_baseline_db cjp_bench
 
 now_ns() { date +%s%N; }
 
-# start_once NAME DIR DLL LOG -> sets elapsed_ms; fails if the app exits or does not answer 200 in time.
+# start_once NAME DIR LOG COMMAND... -> sets elapsed_ms; fails if the app exits or does not answer 200 in time.
 start_once() {
-  local name="$1" dir="$2" dll="$3" log="$4" page="$results/$1-page.html" status started deadline
+  local name="$1" dir="$2" log="$3" page="$results/$1-page.html" status started deadline
+  shift 3
   if cjp_port_in_use "$port"; then
     cjp_die "port $port is still in use before starting $name; is an earlier process still running?"
   fi
   started="$(now_ns)"
-  (cd "$dir" && exec dotnet "$dll" --urls "$base") >"$log" 2>&1 &
+  (cd "$dir" && exec "$@" --urls "$base") >"$log" 2>&1 &
   app_pid=$!
   deadline=$((started + timeout * 1000000000))
   while :; do
@@ -169,9 +172,9 @@ for i in $(seq 1 "$total"); do
   line="$label:"
   for app in "${order[@]}"; do
     if [[ "$app" == portal ]]; then
-      start_once portal "$out/portal" CjpPortal.Web.dll "$results/portal-$i.log"
+      start_once portal "$out/portal" "$results/portal-$i.log" ./CjpPortal.Web
     else
-      start_once bare "$out/bare" ColdStartBare.dll "$results/bare-$i.log"
+      start_once bare "$out/bare" "$results/bare-$i.log" dotnet ColdStartBare.dll
     fi
     line+=" $app ${elapsed_ms} ms"
     if ((i > warmup)); then
@@ -205,7 +208,7 @@ pair_median="$(awk -F, 'NR > 1 { ms[$1, $2] = $3; n = ($1 + 0 > n ? $1 + 0 : n) 
   echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); dotnet $(dotnet --version)"
   echo
   printf '%-34s %8s %8s %8s\n' '' 'min ms' 'median' 'max ms'
-  printf '%-34s %8s %8s %8s\n' 'portal (CjpPortal.Web.dll)' "$p_min" "$p_med" "$p_max"
+  printf '%-34s %8s %8s %8s\n' 'portal (./CjpPortal.Web)' "$p_min" "$p_med" "$p_max"
   printf '%-34s %8s %8s %8s\n' 'bare app (dotnet new web)' "$b_min" "$b_med" "$b_max"
   echo
   echo "ratio of medians (portal / bare): $(awk -v a="$p_med" -v b="$b_med" 'BEGIN { printf "%.2f", a / b }')x"

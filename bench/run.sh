@@ -69,7 +69,8 @@ cjp_pg_drop_pre_baseline_db cjp_bench
 
 cjp_step "Publishing the portal (Release) to bench/.out"
 rm -rf "$out"
-dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -p:UseAppHost=false -nologo -v quiet
+# As the Dockerfile publishes it (self-contained, composite ReadyToRun; a few minutes), started with its apphost.
+dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -nologo -v quiet
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__DemoMode=true
@@ -82,7 +83,7 @@ export ConnectionStrings__Default
 ConnectionStrings__Default="$(cjp_pg_connstr cjp_bench)"
 
 cjp_step "Migrating and seeding database cjp_bench (demo data)"
-(cd "$out" && dotnet CjpPortal.Web.dll migrate) >"$results/migrate.log" 2>&1 ||
+(cd "$out" && ./CjpPortal.Web migrate) >"$results/migrate.log" 2>&1 ||
   {
     tail -n 30 "$results/migrate.log" >&2
     cjp_die "the migrate command failed (log: $results/migrate.log)"
@@ -106,7 +107,7 @@ cjp_step "Starting the portal on $base"
 # wwwroot must exist at start-up for the static file added below to be served.
 mkdir -p "$out/wwwroot"
 rm -f "$out"/wwwroot/bench-static-*.html
-(cd "$out" && exec dotnet CjpPortal.Web.dll --urls "$base") >"$results/server.log" 2>&1 &
+(cd "$out" && exec ./CjpPortal.Web --urls "$base") >"$results/server.log" 2>&1 &
 server_pid=$!
 if ! cjp_wait_http "$base/health/ready" 120 "$server_pid"; then
   tail -n 30 "$results/server.log" >&2

@@ -68,7 +68,8 @@ psql_bench() {
 
 cjp_step "Publishing the portal (Release) to bench/.out"
 rm -rf "$out"
-dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -p:UseAppHost=false -nologo -v quiet
+# As the Dockerfile publishes it (self-contained, composite ReadyToRun; a few minutes), started with its apphost.
+dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -nologo -v quiet
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__DemoMode=true
@@ -82,7 +83,7 @@ export ConnectionStrings__Default
 ConnectionStrings__Default="$(cjp_pg_connstr "$database")"
 
 cjp_step "Starting the portal on $base (database $database)"
-(cd "$out" && exec dotnet CjpPortal.Web.dll --urls "$base") >"$results/server.log" 2>&1 &
+(cd "$out" && exec ./CjpPortal.Web --urls "$base") >"$results/server.log" 2>&1 &
 server_pid=$!
 if ! cjp_wait_http "$base/health/ready" 180 "$server_pid"; then
   tail -n 30 "$results/server.log" >&2

@@ -80,11 +80,13 @@ public static class PortalHost
     }
 
     /// <summary>Cold start: every public page reads the partnership snapshot, and its first load builds the EF Core
-    /// model, opens the first connection and compiles the query, most of a second of work that the first visitor
-    /// would otherwise wait for from the start. Started here, it runs on another thread during the rest of the
-    /// start-up, and the first request awaits the load already under way (<see cref="DirectorySnapshotCache"/> shares
-    /// it). A failure is only logged: the cache drops a failed load, so the first page tries again, as it would
-    /// without this.</summary>
+    /// model, opens the first connection and compiles the queries, work that the first visitor would otherwise wait for
+    /// from the start. Started here, it runs on another thread during the rest of the start-up, and the first request
+    /// awaits the load already under way (<see cref="DirectorySnapshotCache"/> shares it). The start-up thread is still
+    /// building the Razor Pages' endpoints when it ends, so the same thread then runs the partnership page's own queries
+    /// once (<see cref="Pages.Partnerships.ShowModel.WarmUpAsync"/>), on the second core, instead of the first visitor's
+    /// page compiling them. A failure is only logged: the cache drops a failed load, so the first page tries again, as
+    /// it would without this.</summary>
     private static void StartLoadingSnapshot(WebApplication app)
     {
         var snapshots = app.Services.GetRequiredService<DirectorySnapshotCache>();
@@ -94,7 +96,11 @@ public static class PortalHost
         {
             try
             {
-                await snapshots.GetAsync(app.Lifetime.ApplicationStopping);
+                var all = await snapshots.GetAsync(app.Lifetime.ApplicationStopping);
+                if (all.Count > 0)
+                {
+                    await Pages.Partnerships.ShowModel.WarmUpAsync(app.Services, all[0], app.Lifetime.ApplicationStopping);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -196,7 +202,7 @@ public static class PortalHost
         PortalServices.Add(services);
         // Last: AddIdentity, AddAntiforgery and the rest each call AddDataProtection, which adds the built-in preload
         // back if it is missing.
-        KeyRingPreload.Replace(services);
+        KeyRingLoading.OnFirstUse(services);
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder)
@@ -207,7 +213,7 @@ public static class PortalHost
         // preserveStaticLogger: each host has its own logger (tests run several hosts in one process).
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration)
+            logger.ReadFrom.Configuration(builder.Configuration, SerilogSettings.ReaderOptions)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
                 .Enrich.With(new RequestPathEnricher(services.GetRequiredService<IHttpContextAccessor>()))

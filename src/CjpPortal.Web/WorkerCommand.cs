@@ -16,7 +16,7 @@ public static class WorkerCommand
         var web = ContentRoot.Options(args);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = web.Args, ContentRootPath = web.ContentRootPath });
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, SerilogSettings.ReaderOptions)
             .Enrich.FromLogContext()
             .WriteTo.Console(new RenderedCompactJsonFormatter()), preserveStaticLogger: true);
         var connectionString = builder.Configuration.GetConnectionString("Default")

@@ -42,23 +42,25 @@ public static class OpenReferralApi
             context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
             return await next(context);
         });
-        Get(api, "/", (HttpContext context, PortalLinks links) => Ok(new OrukApiInfo(HsdsVersion, ProfileUrl, Absolute(context, links, "openapi.json"))));
-        Get(api, "/openapi.json", OpenApiDocument);
-        Get(api, "/services", ServicesAsync);
-        Get(api, "/services/{id}", ServiceAsync);
-        Get(api, "/taxonomies", (HttpContext context, PortalLinks links) => PageInMemory(context, [Taxonomy(context, links)]));
-        Get(api, "/taxonomies/{id}", (string id, HttpContext context, PortalLinks links) =>
+        api.MapMethods("/", GetAndHead, (HttpContext context, PortalLinks links) => Ok(new OrukApiInfo(HsdsVersion, ProfileUrl, Absolute(context, links, "openapi.json"))));
+        api.MapMethods("/openapi.json", GetAndHead, OpenApiDocument);
+        api.MapMethods("/services", GetAndHead, ServicesAsync);
+        api.MapMethods("/services/{id}", GetAndHead, ServiceAsync);
+        api.MapMethods("/taxonomies", GetAndHead, (HttpContext context, PortalLinks links) => PageInMemory(context, [Taxonomy(context, links)]));
+        api.MapMethods("/taxonomies/{id}", GetAndHead, (string id, HttpContext context, PortalLinks links) =>
             Guid.TryParse(id, out var guid) && guid == TaxonomyId ? Ok(Taxonomy(context, links)) : NotFound("taxonomy"));
-        Get(api, "/taxonomy_terms", (HttpContext context, PortalLinks links) =>
+        api.MapMethods("/taxonomy_terms", GetAndHead, (HttpContext context, PortalLinks links) =>
             PageInMemory(context, [.. Themes.All.Select(t => Term(context, links, t))]));
-        Get(api, "/taxonomy_terms/{id}", (string id, HttpContext context, PortalLinks links) =>
+        api.MapMethods("/taxonomy_terms/{id}", GetAndHead, (string id, HttpContext context, PortalLinks links) =>
             ThemeOf(id) is { } theme ? Ok(Term(context, links, theme)) : NotFound("taxonomy term"));
-        Get(api, "/service_at_locations", ServiceAtLocationsAsync);
-        Get(api, "/service_at_locations/{id}", ServiceAtLocationAsync);
+        api.MapMethods("/service_at_locations", GetAndHead, ServiceAtLocationsAsync);
+        api.MapMethods("/service_at_locations/{id}", GetAndHead, ServiceAtLocationAsync);
     }
 
-    /// <summary>GET, and HEAD answering as GET does (as every portal endpoint).</summary>
-    private static void Get(RouteGroupBuilder api, string pattern, Delegate handler) => api.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+    /// <summary>GET, and HEAD answering as GET does (as every portal endpoint). Each endpoint's handler is written at
+    /// its <c>MapMethods</c> call (not passed on as a <see cref="Delegate"/>), so the request delegate generator builds
+    /// its request delegate at compile time instead of at start-up.</summary>
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     private static IResult Ok(object value) => Results.Json(value, Json);
 

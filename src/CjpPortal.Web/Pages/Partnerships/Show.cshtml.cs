@@ -56,12 +56,29 @@ public class ShowModel(DirectoryQueries queries, OrganisationQueries organisatio
             return NotFound();
         }
 
+        await LoadAsync(partnership, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>What the page shows besides the snapshot: the organisations in its areas and its updates.</summary>
+    private async Task LoadAsync(PartnershipSnapshot partnership, CancellationToken cancellationToken)
+    {
         Partnership = partnership;
         Today = queries.Today;
         Organisations = await organisations.InAreasAsync([.. partnership.Areas.Select(a => a.GssCode)], cancellationToken);
         NextMeetings = await updates.NextMeetingsAsync(partnership.Id, UpdatesShown, cancellationToken);
         LatestUpdates = await updates.LatestAsync(partnership.Id, UpdatesShown, cancellationToken);
-        return Page();
+    }
+
+    /// <summary>Cold start: runs this page's own queries once for <paramref name="partnership"/>, so that EF Core has
+    /// compiled them before the first visitor's partnership page needs them (each takes tens of milliseconds to compile
+    /// in a new process). For the start-up's snapshot load (<see cref="PortalHost"/>), on another thread while the
+    /// start-up thread is still building the endpoints.</summary>
+    internal static async Task WarmUpAsync(IServiceProvider services, PartnershipSnapshot partnership, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var page = ActivatorUtilities.CreateInstance<ShowModel>(scope.ServiceProvider);
+        await page.LoadAsync(partnership, cancellationToken);
     }
 
     /// <summary>Annual returns for years that have ended whose report is not yet published, overdue ones first.</summary>
