@@ -17,13 +17,17 @@ public sealed partial class PublicCacheListener(PublicCache cache, IConfiguratio
             KeepAlive = 30,
             Pooling = false,
         }.ConnectionString;
+        // LISTEN and notifications need no data types beyond the built-in ones, so the connection does not read the
+        // database's type catalogue when it opens (at start-up, beside the first page's work).
+        var sourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
+        sourceBuilder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        await using var dataSource = sourceBuilder.Build();
         var missedSome = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => _ = cache.EvictHereAsync(CancellationToken.None).AsTask();
                 await using (var listen = new NpgsqlCommand($"LISTEN {PublicCache.Channel}", connection))
                 {
