@@ -30,7 +30,11 @@ public static class CoreServices
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
 
-        services.AddPooledDbContextFactory<AppDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        // Saves that change accounts tell this process's account caches at once (AccountChanges).
+        services.AddSingleton<AccountChanges>();
+        services.AddSingleton<AccountChangeInterceptor>();
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
+            DatabaseSetup.Configure(options, connectionString).AddInterceptors(provider.GetRequiredService<AccountChangeInterceptor>()));
         // Disposing the scope returns the context to the pool.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.TryAddSingleton(TimeProvider.System);

@@ -27,6 +27,7 @@ public static class PortalServices
         services.AddScoped<EngagementQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();
+        services.AddSingleton<Infrastructure.Auth.AccountCache>();
         services.AddSingleton<ListingIndexCache>();
         services.AddSingleton<ScotlandMap>();
         services.AddSingleton<AreaLocator>();

@@ -58,6 +58,8 @@ public static class DataReset
         ArgumentNullException.ThrowIfNull(services);
         await services.GetRequiredService<PublicCache>().EvictAsync();
         services.GetRequiredService<AreaIndex>().Invalidate();
+        // The reset's TRUNCATE notifies every host's listener too, but only after this returns.
+        services.GetRequiredService<Web.Infrastructure.Auth.AccountCache>().Forget();
     }
 
     /// <summary>SQL that empties every non-reference table. TRUNCATE refuses a table that a kept table has a

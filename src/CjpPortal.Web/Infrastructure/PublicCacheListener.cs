@@ -1,11 +1,15 @@
+using CjpPortal.Core.Identity;
+using CjpPortal.Web.Infrastructure.Auth;
 using Npgsql;
 
 namespace CjpPortal.Web.Infrastructure;
 
-/// <summary>Listens for <see cref="PublicCache.Channel"/> on a connection of its own and clears this instance's public
-/// caches when any instance (this one included) changes directory data. After a lost connection it clears them anyway,
-/// since notifications sent meanwhile are gone, and listens again.</summary>
-public sealed partial class PublicCacheListener(PublicCache cache, IConfiguration configuration, ILogger<PublicCacheListener> logger) : BackgroundService
+/// <summary>Listens on a connection of its own for <see cref="PublicCache.Channel"/>, and clears this instance's public
+/// caches when any instance (this one included) changes directory data, and for <see cref="AccountChanges.Channel"/>
+/// (sent by the database's triggers on accounts, roles and coordinator appointments), and forgets this instance's
+/// <see cref="AccountCache"/>. After a lost connection it clears both anyway, since notifications sent meanwhile are
+/// gone, and listens again.</summary>
+public sealed partial class PublicCacheListener(PublicCache cache, AccountCache accounts, IConfiguration configuration, ILogger<PublicCacheListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
@@ -28,12 +32,23 @@ public sealed partial class PublicCacheListener(PublicCache cache, IConfiguratio
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _ = cache.EvictHereAsync(CancellationToken.None).AsTask();
-                await using (var listen = new NpgsqlCommand($"LISTEN {PublicCache.Channel}", connection))
+                connection.Notification += (_, notification) =>
+                {
+                    if (notification.Channel == AccountChanges.Channel)
+                    {
+                        accounts.Forget();
+                    }
+                    else
+                    {
+                        _ = cache.EvictHereAsync(CancellationToken.None).AsTask();
+                    }
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {PublicCache.Channel}; LISTEN {AccountChanges.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                accounts.Listening = true;
                 if (missedSome)
                 {
                     await cache.EvictHereAsync(stoppingToken);
@@ -51,6 +66,7 @@ public sealed partial class PublicCacheListener(PublicCache cache, IConfiguratio
             }
             catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
             {
+                accounts.Listening = false;
                 missedSome = true;
                 LogListenFailed(exception, RetryDelay.TotalSeconds);
                 try

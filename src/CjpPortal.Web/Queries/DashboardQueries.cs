@@ -1,6 +1,7 @@
 using CjpPortal.Core;
 using CjpPortal.Core.Identity;
 using CjpPortal.Core.Rules;
+using CjpPortal.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,16 +19,16 @@ public sealed record DashboardRow(
 /// <summary>The read side of the CJS dashboard: the partnerships with their plans and returns come from the directory
 /// snapshot (<see cref="DirectorySnapshotCache"/>, the read model the public pages share: every plan and return, drafts
 /// included, reloaded after any edit on any instance through <see cref="Infrastructure.PublicCache"/>), and coordinator
-/// accounts, which the snapshot does not hold, from one SQL statement on every request; the standing of each is worked
-/// out by the Core rules from the same "today".</summary>
-public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache snapshots, TimeProvider clock, IOptions<PortalOptions> options)
+/// accounts, which the snapshot does not hold, from one SQL statement kept by <see cref="AccountCache"/> until accounts
+/// change on any instance; the standing of each is worked out by the Core rules from the same "today".</summary>
+public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache snapshots, AccountCache accountCache, TimeProvider clock, IOptions<PortalOptions> options)
 {
     /// <summary>Each partnership's coordinator accounts (users still in the coordinator role), and whether each is set
-    /// up (a password and an authenticator). Compiled once: the dashboard asks on every request.</summary>
-    private static readonly Func<AppDbContext, IAsyncEnumerable<CoordinatorAccount>> CoordinatorAccounts =
+    /// up (a password and an authenticator). Compiled once.</summary>
+    private static readonly Func<AppDbContext, IAsyncEnumerable<CoordinatorAccountItem>> CoordinatorAccounts =
         EF.CompileAsyncQuery((AppDbContext db) => db.PartnershipCoordinators.AsNoTracking()
             .Where(pc => db.UserRoles.Any(ur => ur.UserId == pc.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Coordinator)))
-            .Select(pc => new CoordinatorAccount(pc.PartnershipId, pc.User!.PasswordHash != null && pc.User.TwoFactorEnabled)));
+            .Select(pc => new CoordinatorAccountItem(pc.PartnershipId, pc.User!.PasswordHash != null && pc.User.TwoFactorEnabled)));
 
     public DateOnly Today => ScottishTime.Today(clock);
 
@@ -42,11 +43,16 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
     {
         var (partnerships, snapshotVersion) = await snapshots.GetVersionedAsync(cancellationToken);
 
-        var accounts = new List<CoordinatorAccount>();
-        await foreach (var account in CoordinatorAccounts(db).WithCancellation(cancellationToken))
+        var accounts = await accountCache.CoordinatorAccountsAsync(async () =>
         {
-            accounts.Add(account);
-        }
+            var read = new List<CoordinatorAccountItem>();
+            await foreach (var account in CoordinatorAccounts(db).WithCancellation(cancellationToken))
+            {
+                read.Add(account);
+            }
+
+            return read;
+        });
 
         var accountsByPartnership = accounts.ToLookup(a => a.PartnershipId);
 
@@ -72,5 +78,3 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
         return (rows, version.ToString());
     }
 }
-
-internal sealed record CoordinatorAccount(int PartnershipId, bool SetUp);

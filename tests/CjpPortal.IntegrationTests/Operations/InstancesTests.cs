@@ -5,8 +5,10 @@ using CjpPortal.Core.Identity;
 using CjpPortal.Core.Organisations;
 using CjpPortal.IntegrationTests.Manage;
 using CjpPortal.TestCommon;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.IntegrationTests.Operations;
@@ -124,6 +126,92 @@ public sealed class InstancesTests(ReferenceDataFixture fixture) : ReferenceData
         {
             ownDisk.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Post_SecurityStampChangedThroughOneInstance_CopiedCookieIsRefusedByAnotherWithinTwoSeconds()
+    {
+        // Arrange: a session used on a second instance, which now keeps the account's security stamp in memory
+        const string password = "lighthouse walrus pebble";
+        var email = $"instances-{Guid.NewGuid():N}@example.org";
+        var key = await Fixture.CreateEnrolledUserAsync(email, password, Roles.Coordinator, "falkirk");
+        using var onA = Fixture.CreateAccountsClient();
+        var copied = (await onA.SignInAsync(email, password, key)).SignInCookie();
+        await using var other = new PortalFactory(Fixture.Database.ConnectionString, Fixture.Clock);
+        using var onB = other.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var before = await GetWithCookieAsync(onB, "/manage", copied);
+        var stillBefore = await GetWithCookieAsync(onB, "/manage", copied);
+
+        // Act: what a sign-out, a password change or an authenticator reset does, through the Fixture's instance
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        }
+
+        var waited = Stopwatch.StartNew();
+        HttpResponseMessage after;
+        do
+        {
+            after = await GetWithCookieAsync(onB, "/manage", copied);
+            if (after.StatusCode == HttpStatusCode.Redirect)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(2));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_SecurityStampChangedOutsideThePortal_CopiedCookieIsRefusedWithinTwoSeconds()
+    {
+        // Arrange: a session whose stamp this instance keeps in memory
+        const string password = "lighthouse walrus pebble";
+        var email = $"instances-{Guid.NewGuid():N}@example.org";
+        var key = await Fixture.CreateEnrolledUserAsync(email, password, Roles.Coordinator, "falkirk");
+        using var client = Fixture.CreateAccountsClient();
+        var copied = (await client.SignInAsync(email, password, key)).SignInCookie();
+        var before = await Fixture.GetWithCookieAsync("/manage", copied);
+
+        // Act: an operator's SQL, which no code of the portal sees: only the database's trigger tells the instance
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlAsync($"UPDATE users SET security_stamp = {Guid.NewGuid().ToString("N")} WHERE normalized_email = {email.ToUpperInvariant()}");
+        }
+
+        var waited = Stopwatch.StartNew();
+        HttpResponseMessage after;
+        do
+        {
+            after = await Fixture.GetWithCookieAsync("/manage", copied);
+            if (after.StatusCode == HttpStatusCode.Redirect)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(2));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string url, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
     }
 
     [Fact]
