@@ -12,6 +12,7 @@
 #
 # Environment: CJP_BENCH_PORT (5090), CJP_BENCH_DURATION (15s), CJP_BENCH_WARMUP (3s),
 # CJP_BENCH_THREADS (2), CJP_BENCH_CONNECTIONS (32), CJP_BENCH_PAGES (space-separated paths),
+# CJP_BENCH_NO_PUBLISH=1 (measure the last publish in bench/.out again),
 # CJP_BENCH_SEED_SQL (an SQL file applied after migrate), CJP_BENCH_SIGN_IN (a demo account's e-mail) with
 # CJP_BENCH_SIGNED_IN_PAGES (the pages, and their static copies, requested signed in as it), CJP_PG_PORT (5433).
 set -euo pipefail
@@ -67,10 +68,14 @@ cjp_step "Starting PostgreSQL"
 cjp_pg_start
 cjp_pg_drop_pre_baseline_db cjp_bench
 
-cjp_step "Publishing the portal (Release) to bench/.out"
-rm -rf "$out"
-# As the Dockerfile publishes it (self-contained, composite ReadyToRun; a few minutes), started with its apphost.
-dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -nologo -v quiet
+if [[ "${CJP_BENCH_NO_PUBLISH:-}" == 1 && -x "$out/CjpPortal.Web" ]]; then
+  cjp_info "CJP_BENCH_NO_PUBLISH=1: measuring the last publish in bench/.out again"
+else
+  cjp_step "Publishing the portal (Release) to bench/.out"
+  rm -rf "$out"
+  # As the Dockerfile publishes it (self-contained, composite ReadyToRun; a few minutes), started with its apphost.
+  dotnet publish src/CjpPortal.Web/CjpPortal.Web.csproj -c Release -o "$out" -nologo -v quiet
+fi
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Portal__DemoMode=true
