@@ -27,6 +27,12 @@ public sealed class PortalOptions
     /// <summary>How long public pages stay in the output cache; edits evict them sooner.</summary>
     public int PublicPageCacheSeconds { get; set; } = 60;
 
+    /// <summary>How many searches' word-match answers (what PostgreSQL returns for the words, theme and areas of
+    /// <c>/organisations</c>, and for the Open Referral <c>/services</c> list) each <see cref="Queries.ListingIndex"/>
+    /// keeps, so a repeated search runs no SQL; 0 turns the cache off (to measure without it). The answers are dropped
+    /// with the index, after any edit of directory data or <see cref="PublicPageCacheSeconds"/>.</summary>
+    public int SearchMatchCacheEntries { get; set; } = 1000;
+
     public int AnnualReturnDueMonth { get; set; } = 12;
     public int AnnualReturnDueDay { get; set; } = 31;
 

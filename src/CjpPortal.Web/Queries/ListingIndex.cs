@@ -29,11 +29,15 @@ public sealed record CouncilAreaItem(int Id, string GssCode, string Name);
 /// (full-text search, or word similarity); the facet counts, the order, the page and the page's results come from
 /// here, from the ids it returns, instead of PostgreSQL going through every matching listing's themes and areas again
 /// and loading the page's listings for each request. Whether a listing is hidden or out of date is worked out from its date at the
-/// moment of the request (<see cref="ListingReviewCutoffs"/>), never stored here.</summary>
+/// moment of the request (<see cref="ListingReviewCutoffs"/>), never stored here. What PostgreSQL answers to a search's
+/// words is kept in <see cref="Matches"/>, for as long as this index is in use.</summary>
 public sealed class ListingIndex
 {
-    public ListingIndex(IReadOnlyList<IndexedListing> listings, IReadOnlyList<IndexedService> services, IReadOnlyList<CouncilAreaItem> councilAreas)
+    public ListingIndex(
+        IReadOnlyList<IndexedListing> listings, IReadOnlyList<IndexedService> services, IReadOnlyList<CouncilAreaItem> councilAreas,
+        int matchCacheEntries)
     {
+        Matches = new MatchCache(matchCacheEntries);
         Listings = listings;
         Services = services;
         CouncilAreas = councilAreas;
@@ -57,6 +61,14 @@ public sealed class ListingIndex
 
     public IReadOnlyDictionary<int, CouncilAreaItem> CouncilAreasById { get; }
 
+    /// <summary>The word-match answers of searches made with this index (<see cref="OrganisationQueries.SearchAsync"/>,
+    /// the Open Referral services list: listings, services and engagement routes). Held by the index so that it is
+    /// dropped with it: <see cref="ListingIndexCache"/> replaces the index after every edit of directory data (on every
+    /// instance) and after its time-to-live. A search must take the index before it runs its SQL and keep the answer
+    /// in that same index, never in one fetched afterwards: then an answer read before an edit committed can only be
+    /// kept by an index that the edit's eviction drops (see <see cref="MatchCache"/>).</summary>
+    public MatchCache Matches { get; }
+
     /// <summary>Whether the published listing <paramref name="organisationId"/> is shown to the public at <paramref name="cutoffs"/>.</summary>
     public bool IsVisible(int organisationId, ListingReviewCutoffs cutoffs) =>
         ById.TryGetValue(organisationId, out var listing) && IsVisible(listing, cutoffs);
@@ -70,15 +82,16 @@ public sealed class ListingIndex
 }
 
 /// <summary>The <see cref="ListingIndex"/> of this process (<see cref="SharedLoad{T}"/>): replaced when
-/// <see cref="Infrastructure.PublicCache"/> evicts, which every change to a listing does, on every instance, or after
-/// <see cref="PortalOptions.PublicPageCacheSeconds"/>.</summary>
+/// <see cref="Infrastructure.PublicCache"/> evicts, which every change to a listing, its services or an engagement route
+/// does, on every instance, or after <see cref="PortalOptions.PublicPageCacheSeconds"/>. Each index keeps
+/// <see cref="PortalOptions.SearchMatchCacheEntries"/> word matches (<see cref="ListingIndex.Matches"/>).</summary>
 public sealed class ListingIndexCache(IServiceScopeFactory scopes, IOptions<PortalOptions> options, TimeProvider clock)
 {
     private readonly SharedLoad<ListingIndex> shared = new(
         async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            return await LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), options.Value.SearchMatchCacheEntries);
         },
         () => TimeSpan.FromSeconds(Math.Max(1, options.Value.PublicPageCacheSeconds)),
         clock);
@@ -87,7 +100,7 @@ public sealed class ListingIndexCache(IServiceScopeFactory scopes, IOptions<Port
 
     public void Invalidate() => shared.Invalidate();
 
-    private static async Task<ListingIndex> LoadAsync(AppDbContext db)
+    private static async Task<ListingIndex> LoadAsync(AppDbContext db, int matchCacheEntries)
     {
         var listings = await db.Organisations.AsNoTracking()
             .Where(o => o.Status == OrganisationStatus.Published)
@@ -125,6 +138,7 @@ public sealed class ListingIndexCache(IServiceScopeFactory scopes, IOptions<Port
             [.. services.Select(s => new IndexedService(
                 s.Id, s.OrganisationId, s.Themes, s.Name, s.Description, s.Website, s.Email, s.CoversAllOfScotland, s.UpdatedAt,
                 s.CoversAllOfScotland ? [] : InNameOrder(s.AreaIds)))],
-            areas);
+            areas,
+            matchCacheEntries);
     }
 }

@@ -15,7 +15,8 @@ namespace CjpPortal.Web.Api.OpenReferral;
 /// every origin. Services are published organisations' services and partnerships' active engagement routes (the
 /// partnership is then the organisation); the one taxonomy is the portal's themes; a service's areas are council
 /// areas, and each (service, council area) pair is a service-at-location. Ids: <see cref="OpenReferralIds"/>.
-/// Lists are paged in the database; bad paging is 400 and an unknown id 404, both in JSON.</summary>
+/// Lists are paged in the database, except <c>/services</c>, paged in memory from the ids its filters match (kept per
+/// <see cref="ListingIndex"/>: <see cref="ListingIndex.Matches"/>); bad paging is 400 and an unknown id 404, both in JSON.</summary>
 public static class OpenReferralApi
 {
     public const string BasePath = "/api/openreferral/v3";
@@ -238,9 +239,14 @@ public static class OpenReferralApi
             if (Words.Count > 0)
             {
                 // Ids only (the organisation, the visibility and the order come from the index), unsorted: PostgreSQL
-                // need not sort over a thousand matches for two common words.
-                var matched = await Narrow(db.OrganisationServices.AsNoTracking()).Select(s => s.Id).ToListAsync(ct);
-                matched.Sort();
+                // need not sort over a thousand matches for two common words. Kept by the index taken before the SQL
+                // runs (ListingIndex.Matches), before the visibility, which depends on the moment and is applied here.
+                var matched = await index.Matches.GetOrRunAsync(new ServiceMatchKey(Text, Theme, OnlyWithThemes, OrganisationId), async () =>
+                {
+                    var ids = await Narrow(db.OrganisationServices.AsNoTracking()).Select(s => s.Id).ToArrayAsync(ct);
+                    Array.Sort(ids);
+                    return ids;
+                }, ids => ids.Length);
                 return [.. matched.Where(id => index.ServicesById.TryGetValue(id, out var service) && index.IsVisible(service.OrganisationId, cutoffs))];
             }
 
@@ -283,11 +289,37 @@ public static class OpenReferralApi
             return query;
         }
 
+        /// <summary>The ids of the active engagement routes that match, in id order: the words and the partnership
+        /// matched by PostgreSQL once per index, then kept in it (<see cref="ListingIndex.Matches"/>), which
+        /// <paramref name="index"/> must have been taken before this runs. Routes are not in the index, but every
+        /// change to one (adding, editing, moving, deactivating, reactivating or deleting it: the pages under
+        /// Pages/Manage/Partnerships/Routes) evicts it through <see cref="PublicCache.EvictAsync"/> once saved, as
+        /// listing edits do, so a kept answer is never older than the routes it stands for.</summary>
+        public async Task<int[]> RouteIdsAsync(AppDbContext db, ListingIndex index, CancellationToken ct)
+        {
+            if (MatchesNoRoute)
+            {
+                return [];
+            }
+
+            return await index.Matches.GetOrRunAsync(new RouteMatchKey(Text, PartnershipId),
+                () => ApplyRoutes(db).OrderBy(r => r.Id).Select(r => r.Id).ToArrayAsync(ct), ids => ids.Length);
+        }
+
+        /// <summary>Everything that goes into the SQL of a services word match (<see cref="Narrow"/>).</summary>
+        private sealed record ServiceMatchKey(string Words, Theme? Theme, bool OnlyWithThemes, int? OrganisationId);
+
+        /// <summary>Everything that goes into the SQL of a routes match (<see cref="ApplyRoutes"/>) besides what makes it
+        /// match nothing.</summary>
+        private sealed record RouteMatchKey(string Words, int? PartnershipId);
+
+        private bool MatchesNoRoute => MatchesNothing || Theme is not null || OnlyWithThemes || OrganisationId is not null;
+
         /// <summary>Engagement routes have no themes: a theme or taxonomy filter leaves none.</summary>
         public IQueryable<EngagementRoute> ApplyRoutes(AppDbContext db)
         {
             var query = db.EngagementRoutes.AsNoTracking().Where(r => r.IsActive);
-            if (MatchesNothing || Theme is not null || OnlyWithThemes || OrganisationId is not null)
+            if (MatchesNoRoute)
             {
                 return query.Where(r => false);
             }
@@ -334,13 +366,15 @@ public static class OpenReferralApi
         var ct = context.RequestAborted;
         var filter = ServiceFilter.Read(context.Request);
         var cutoffs = context.RequestServices.GetRequiredService<ListingReviewClock>().Now();
-        var serviceIds = await filter.ServiceIdsAsync(db, await listingIndex.GetAsync(ct), cutoffs, ct);
-        var routes = filter.ApplyRoutes(db);
+        // The index first: the word matches are kept in it, and must be kept in one taken before their SQL runs.
+        var index = await listingIndex.GetAsync(ct);
+        var serviceIds = await filter.ServiceIdsAsync(db, index, cutoffs, ct);
+        var routeIds = await filter.RouteIdsAsync(db, index, ct);
         var (total, keys) = await PageAcrossAsync(paging,
             (() => Task.FromResult(serviceIds.Count), (skip, take) =>
                 Task.FromResult(serviceIds.Skip(skip).Take(take).Select(id => (Route: false, Id: id)).ToList())),
-            (() => routes.CountAsync(ct), async (skip, take) =>
-                (await routes.OrderBy(r => r.Id).Skip(skip).Take(take).Select(r => r.Id).ToListAsync(ct)).ConvertAll(id => (Route: true, Id: id))));
+            (() => Task.FromResult(routeIds.Length), (skip, take) =>
+                Task.FromResult(routeIds.Skip(skip).Take(take).Select(id => (Route: true, Id: id)).ToList())));
         var loaded = await ServiceLoader.LoadAsync(db, context, links, keys, ct);
         return Ok(Envelope(paging, total, [.. keys.Where(loaded.ContainsKey).Select(k => loaded[k])]));
     }
