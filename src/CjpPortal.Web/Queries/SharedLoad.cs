@@ -11,22 +11,34 @@ public sealed class SharedLoad<T>(Func<Task<T>> load, Func<TimeSpan> lifetime, T
 
     private long lastVersion;
 
+    /// <summary>How many times <see cref="Invalidate"/> has been called.</summary>
+    private long invalidations;
+
     public async Task<(T Value, long Version)> GetAsync(CancellationToken cancellationToken = default)
     {
         var entry = current;
-        if (entry is null || entry.Load.IsFaulted || entry.Load.IsCanceled || clock.GetUtcNow() >= entry.ExpiresAt)
+        if (entry is null || entry.Invalidations != Interlocked.Read(ref invalidations)
+            || entry.Load.IsFaulted || entry.Load.IsCanceled || clock.GetUtcNow() >= entry.ExpiresAt)
         {
+            // Counted before the load starts: an Invalidate that comes after the load began reading (so perhaps before
+            // the edit it follows) but before the entry is stored below would otherwise leave this entry current after
+            // it, until it expires. With the count the entry is stored, but the next caller loads again.
+            var seen = Interlocked.Read(ref invalidations);
             // Task.Run: a first load builds the EF model and compiles its queries before it first awaits, and until
             // the entry is stored here any other caller (the start-up load, a burst of first requests) would start a
             // load of its own. Not tied to one request's cancellation: other requests may be waiting on the same load.
-            entry = new Entry(Task.Run(load), clock.GetUtcNow() + lifetime(), Interlocked.Increment(ref lastVersion));
+            entry = new Entry(Task.Run(load), clock.GetUtcNow() + lifetime(), Interlocked.Increment(ref lastVersion), seen);
             current = entry;
         }
 
         return (await entry.Load.WaitAsync(cancellationToken), entry.Version);
     }
 
-    public void Invalidate() => current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref invalidations);
+        current = null;
+    }
 
-    private sealed record Entry(Task<T> Load, DateTimeOffset ExpiresAt, long Version);
+    private sealed record Entry(Task<T> Load, DateTimeOffset ExpiresAt, long Version, long Invalidations);
 }
