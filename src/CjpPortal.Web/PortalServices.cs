@@ -24,6 +24,7 @@ public static class PortalServices
         services.AddScoped<UpdateQueries>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddSingleton<DashboardRowsCache>();
         services.AddScoped<EngagementQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();

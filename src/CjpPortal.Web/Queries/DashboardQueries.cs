@@ -21,7 +21,7 @@ public sealed record DashboardRow(
 /// included, reloaded after any edit on any instance through <see cref="Infrastructure.PublicCache"/>), and coordinator
 /// accounts, which the snapshot does not hold, from one SQL statement kept by <see cref="AccountCache"/> until accounts
 /// change on any instance; the standing of each is worked out by the Core rules from the same "today".</summary>
-public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache snapshots, AccountCache accountCache, TimeProvider clock, IOptions<PortalOptions> options)
+public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache snapshots, AccountCache accountCache, DashboardRowsCache rowsCache, TimeProvider clock, IOptions<PortalOptions> options)
 {
     /// <summary>Each partnership's coordinator accounts (users still in the coordinator role), and whether each is set
     /// up (a password and an authenticator). Compiled once.</summary>
@@ -54,9 +54,15 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
             return read;
         });
 
-        var accountsByPartnership = accounts.ToLookup(a => a.PartnershipId);
-
         var today = Today;
+        return rowsCache.GetOrAdd(new DashboardRowsCache.Key(snapshotVersion, accounts, year.StartYear, today.DayNumber),
+            () => BuildRows(partnerships, snapshotVersion, accounts, year, today));
+    }
+
+    private (IReadOnlyList<DashboardRow> Rows, string Version) BuildRows(
+        IReadOnlyList<PartnershipSnapshot> partnerships, long snapshotVersion, IReadOnlyList<CoordinatorAccountItem> accounts, ReportingYear year, DateOnly today)
+    {
+        var accountsByPartnership = accounts.ToLookup(a => a.PartnershipId);
         var version = new System.Text.StringBuilder().Append(snapshotVersion).Append(':').Append(today.DayNumber).Append(':').Append(year.StartYear);
         foreach (var group in accountsByPartnership.OrderBy(g => g.Key))
         {
@@ -76,5 +82,47 @@ public sealed class DashboardQueries(AppDbContext db, DirectorySnapshotCache sna
             return new DashboardRow(p.Id, p.Name, p.Slug, areas, p.LastConfirmedOn, PartnershipStanding.Of(facts, year, Deadline, today));
         })];
         return (rows, version.ToString());
+    }
+}
+
+/// <summary>The dashboard's rows, worked out once for each snapshot, set of coordinator accounts, reporting year and day
+/// (in this process), instead of on every request: every member of CJS staff is shown the same rows, and working them
+/// out afresh each time (each partnership's plans, returns and standing) was about a tenth of the page's cost, most of it
+/// memory for the collector (bench/README.md). A new snapshot (after any edit, on any instance) or a new set of accounts
+/// from <see cref="AccountCache"/> is a new key; old keys are dropped once there are more than <see cref="MaxEntries"/>.</summary>
+public sealed class DashboardRowsCache
+{
+    public const int MaxEntries = 64;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Key, (IReadOnlyList<DashboardRow> Rows, string Version)> entries = new();
+
+    /// <summary>What the rows are worked out from: the snapshot's version, the accounts list (compared by reference:
+    /// <see cref="AccountCache"/> hands out the same list until accounts change), the reporting year's first year and
+    /// the day.</summary>
+    public readonly record struct Key(long SnapshotVersion, IReadOnlyList<CoordinatorAccountItem> Accounts, int YearStart, int DayNumber)
+    {
+        public bool Equals(Key other) =>
+            SnapshotVersion == other.SnapshotVersion && ReferenceEquals(Accounts, other.Accounts) && YearStart == other.YearStart && DayNumber == other.DayNumber;
+
+        public override int GetHashCode() =>
+            HashCode.Combine(SnapshotVersion, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Accounts), YearStart, DayNumber);
+    }
+
+    public (IReadOnlyList<DashboardRow> Rows, string Version) GetOrAdd(Key key, Func<(IReadOnlyList<DashboardRow> Rows, string Version)> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (entries.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        if (entries.Count >= MaxEntries)
+        {
+            entries.Clear();
+        }
+
+        var built = build();
+        entries[key] = built;
+        return built;
     }
 }
