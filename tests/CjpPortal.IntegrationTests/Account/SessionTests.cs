@@ -92,4 +92,40 @@ public sealed class SessionTests(PortalFixture fixture)
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
+
+    [Fact]
+    public async Task Get_AfterRoleRemoved_OpenSessionLosesItWithinTheRefreshInterval()
+    {
+        // Arrange: a role change leaves the security stamp as it is, so only Identity's once-a-minute refresh of the
+        // principal carries it to an open session
+        var email = NewEmail();
+        var key = await fixture.CreateEnrolledUserAsync(email, Password, Roles.CjsStaff);
+        using var client = fixture.CreateAccountsClient();
+        await client.SignInAsync(email, Password, key);
+        var before = await client.GetAsync(new Uri("/national/dashboard", UriKind.Relative));
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.RemoveFromRoleAsync((await users.FindByEmailAsync(email))!, Roles.CjsStaff);
+        }
+
+        var withinTheMinute = await client.GetAsync(new Uri("/national/dashboard", UriKind.Relative));
+        var start = fixture.Clock.GetUtcNow();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        HttpResponseMessage afterIt;
+        try
+        {
+            // Act
+            afterIt = await client.GetAsync(new Uri("/national/dashboard", UriKind.Relative));
+        }
+        finally
+        {
+            fixture.Clock.SetUtcNow(start);
+        }
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withinTheMinute.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, afterIt.StatusCode);
+    }
 }

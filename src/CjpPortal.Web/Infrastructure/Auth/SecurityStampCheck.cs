@@ -33,11 +33,23 @@ public static class SecurityStampCheck
         var identityCheck = options.Events.OnValidatePrincipal;
         options.Events.OnValidatePrincipal = async context =>
         {
-            if (await IsCurrentAsync(context))
+            if (await IsCurrentAsync(context) && IdentityCheckDue(context))
             {
                 await identityCheck(context);
             }
         };
+    }
+
+    /// <summary>Whether Identity's own check (<see cref="SecurityStampValidator"/>) would do anything for this cookie:
+    /// it does only once the cookie is older than its interval (or has no issue time), by the same rule as here. Asked
+    /// first because merely calling it builds its validator, and with it a sign-in manager and a user manager, on every
+    /// request; that was about a tenth of the CJS dashboard's cost (bench/README.md).</summary>
+    internal static bool IdentityCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var issued = context.Properties.IssuedUtc;
+        var now = (options.TimeProvider ?? context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()).GetUtcNow();
+        return issued is not { } at || now - at > options.ValidationInterval;
     }
 
     private static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
