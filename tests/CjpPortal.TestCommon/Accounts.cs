@@ -28,6 +28,20 @@ public static partial class Accounts
             builder.UseSetting(AccountRateLimiting.PermitLimitKey, "100000")));
     }
 
+    /// <summary>Makes this fixture's hosts (the fixture's own and, if started, <see cref="AccountsFactory"/>'s) forget
+    /// the account copies they keep (<see cref="Web.Infrastructure.Auth.AccountCache"/>), for test data written past
+    /// EF's change tracking (ExecuteUpdate, TRUNCATE): each host would otherwise hear of it only from the database's
+    /// notification, a little later, and a host forgets at once only what its own EF saves change.</summary>
+    public static void ForgetAccountCopies(this PortalFixture fixture)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        fixture.Factory.Services.GetRequiredService<Web.Infrastructure.Auth.AccountCache>().Forget();
+        if (Hosts.TryGetValue(fixture.Factory, out var accounts))
+        {
+            accounts.Services.GetRequiredService<Web.Infrastructure.Auth.AccountCache>().Forget();
+        }
+    }
+
     /// <summary>A client with its own cookies that does not follow redirects.</summary>
     public static HttpClient CreateAccountsClient(this PortalFixture fixture) =>
         fixture.AccountsFactory().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -83,7 +83,11 @@ public class PortalFixture : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>Puts the data back as seeded (reference data, and demo data unless this is a
     /// <see cref="ReferenceDataFixture"/>) and empties the caches.</summary>
-    public Task ResetDataAsync() => DataReset.ResetAsync(Factory.Services, demoData);
+    public async Task ResetDataAsync()
+    {
+        await DataReset.ResetAsync(Factory.Services, demoData);
+        this.ForgetAccountCopies();
+    }
 
     /// <summary>Drops cached public pages and the search index, as the portal does after an edit.</summary>
     public Task EvictCachesAsync() => DataReset.EvictCachesAsync(Factory.Services);

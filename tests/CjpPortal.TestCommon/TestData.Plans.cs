@@ -2,7 +2,6 @@ using CjpPortal.Core;
 using CjpPortal.Core.Domain;
 using CjpPortal.Core.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.TestCommon;
 
@@ -104,8 +103,7 @@ public static partial class TestData
             db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.PasswordHash, "not-a-real-hash")
                 .SetProperty(u => u.TwoFactorEnabled, true)));
-        // ExecuteUpdate bypasses EF's change tracking, so this host hears of it only from the database's notification.
-        fixture.Factory.Services.GetRequiredService<Web.Infrastructure.Auth.AccountCache>().Forget();
+        fixture.ForgetAccountCopies();
         return user;
     }
 

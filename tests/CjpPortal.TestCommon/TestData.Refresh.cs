@@ -62,8 +62,7 @@ public static partial class TestData
         var user = await fixture.CreateUserAsync(Roles.CjsStaff);
         await fixture.WithDbContextAsync(db =>
             db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, "not-a-real-hash")));
-        // ExecuteUpdate bypasses EF's change tracking, so this host hears of it only from the database's notification.
-        fixture.Factory.Services.GetRequiredService<Web.Infrastructure.Auth.AccountCache>().Forget();
+        fixture.ForgetAccountCopies();
         return user;
     }
 

@@ -45,7 +45,9 @@ public sealed class SessionTests(PortalFixture fixture)
         using var client = fixture.CreateAccountsClient();
         var copied = (await client.SignInAsync(email, Password, key)).SignInCookie();
         var before = await fixture.GetWithCookieAsync("/manage", copied);
-        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        // Through the host that serves the copied cookie: "at once" is this instance; another instance hears of it
+        // within moments (InstancesTests).
+        await using (var scope = fixture.AccountsFactory().Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
