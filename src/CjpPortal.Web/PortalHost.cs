@@ -167,18 +167,21 @@ public static class PortalHost
         // ids an authorization decision depends on) bind from the route only.
         services.AddRazorPages(options => options.Conventions.Add(new RouteValuesFromRouteOnly()));
         // MVC buffers a page's whole output in 1,024-character arrays taken from this pool before writing it out
-        // (about 140 of them for the 142 KB CJS dashboard). The shared pool keeps only a few arrays of a size per core,
-        // so most were new arrays each time, garbage for the collector, and its per-core locks were contended; this
-        // pool keeps enough for several such pages at once: up to 1,024 arrays of each size up to 16,384 characters
-        // (2 MB of the 1,024-character ones); larger ones are not pooled. Registered after AddRazorPages, so MVC's
-        // TryAdd of the shared pool is overridden.
-        services.AddSingleton(System.Buffers.ArrayPool<char>.Create(maxArrayLength: 16 * 1024, maxArraysPerBucket: 1024));
+        // (about 140 of them for the 142 KB CJS dashboard, held until the response is written), and its view buffers
+        // in arrays of ViewBufferValue. The shared pools keep only a few arrays of a size per core, so most were new
+        // arrays each time, garbage for the collector (about 140 KB a request on the dashboard; bench/README.md). These
+        // pools keep enough for many such pages at once: up to 8,192 arrays of each size (16 MB of the 1,024-character
+        // ones, kept only once that many were in use at once); larger arrays are not pooled. Registered after
+        // AddRazorPages, so MVC's TryAdd of the shared pools is overridden.
+        services.AddSingleton(System.Buffers.ArrayPool<char>.Create(maxArrayLength: 16 * 1024, maxArraysPerBucket: 8192));
+        services.AddSingleton(System.Buffers.ArrayPool<Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers.ViewBufferValue>.Create(maxArrayLength: 1024, maxArraysPerBucket: 8192));
         SecureCookies.Add(services, builder.Environment);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cjp-antiforgery";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        KeptAntiforgeryTokens.Add(services);
 
         // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
         // Identity's application cookie (cjp-auth) is the default scheme; see AccountServices.
@@ -266,7 +269,10 @@ public static class PortalHost
             }
             else
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                // One JSON line per event, written to the console by a background thread: the console sink takes a lock
+                // for each line, which requests queued for under load (bench/README.md). When the buffer is full the
+                // request waits rather than its line being dropped.
+                logger.WriteTo.Async(console => console.Console(new RenderedCompactJsonFormatter()), bufferSize: 10_000, blockWhenFull: true);
             }
         }, preserveStaticLogger: true);
     }

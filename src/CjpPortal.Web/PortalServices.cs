@@ -25,6 +25,7 @@ public static class PortalServices
         services.AddScoped<HistoryQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddSingleton<DashboardRowsCache>();
+        services.AddSingleton<Infrastructure.TagHelpers.KeptContent>();
         services.AddScoped<EngagementQueries>();
         services.AddSingleton<AreaIndex>();
         services.AddSingleton<DirectorySnapshotCache>();

@@ -94,7 +94,7 @@ public sealed class DashboardRowsCache
 {
     public const int MaxEntries = 64;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Key, (IReadOnlyList<DashboardRow> Rows, string Version)> entries = new();
+    private readonly Infrastructure.SmallCache<Key, (IReadOnlyList<DashboardRow> Rows, string Version)> entries = new(MaxEntries);
 
     /// <summary>What the rows are worked out from: the snapshot's version, the accounts list (compared by reference:
     /// <see cref="AccountCache"/> hands out the same list until accounts change), the reporting year's first year and
@@ -108,21 +108,6 @@ public sealed class DashboardRowsCache
             HashCode.Combine(SnapshotVersion, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Accounts), YearStart, DayNumber);
     }
 
-    public (IReadOnlyList<DashboardRow> Rows, string Version) GetOrAdd(Key key, Func<(IReadOnlyList<DashboardRow> Rows, string Version)> build)
-    {
-        ArgumentNullException.ThrowIfNull(build);
-        if (entries.TryGetValue(key, out var kept))
-        {
-            return kept;
-        }
-
-        if (entries.Count >= MaxEntries)
-        {
-            entries.Clear();
-        }
-
-        var built = build();
-        entries[key] = built;
-        return built;
-    }
+    public (IReadOnlyList<DashboardRow> Rows, string Version) GetOrAdd(Key key, Func<(IReadOnlyList<DashboardRow> Rows, string Version)> build) =>
+        entries.GetOrAdd(key, build);
 }

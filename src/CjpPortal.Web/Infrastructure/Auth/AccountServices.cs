@@ -51,6 +51,7 @@ public static class AccountServices
             options.SlidingExpiration = true;
             SecurityStampCheck.Add(options);
         });
+        KeptTicketFormat.Add(services);
         SameSiteRedirects.Add(services);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
 

@@ -26,8 +26,8 @@ public class IndexModel(DashboardQueries queries, ScotlandMap map) : PageModel
 
     /// <summary>What the page's content depends on (the rows' version, the day and the filter), or null when it must
     /// be rendered afresh (an invalid filter, shown with its messages). The rendered content is kept under this key
-    /// (the <c>cache</c> tag helper, in this process, bounded, for a few minutes unused): rendering the table and the
-    /// 100 KB map was most of the page's cost, and the content is the same for every member of CJS staff.</summary>
+    /// (<see cref="Infrastructure.TagHelpers.KeptContentTagHelper"/>, in this process, bounded): rendering the table
+    /// and the 100 KB map was most of the page's cost, and the content is the same for every member of CJS staff.</summary>
     public string? RenderKey { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public class IndexModel(DashboardQueries queries, ScotlandMap map) : PageModel
         }
         else
         {
-            RenderKey = version + "|" + Filter.QueryString(Today);
+            RenderKey = "national/dashboard|" + version + "|" + Filter.QueryString(Today);
         }
 
         return Page();
