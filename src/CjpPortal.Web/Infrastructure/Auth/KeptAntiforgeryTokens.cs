@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
@@ -21,14 +20,13 @@ public sealed class KeptAntiforgeryTokens(IAntiforgery inner, IOptions<Antiforge
     /// <summary>At most this many cookie and user pairs are kept; when there are more, all are dropped.</summary>
     public const int MaxEntries = 4096;
 
-    private readonly ConcurrentDictionary<(string Cookie, string User), (AntiforgeryTokenSet Tokens, DateTimeOffset Until)> kept = new();
+    private readonly ExpiringCache<(string Cookie, string User), AntiforgeryTokenSet> kept = new(MaxEntries, KeptFor, clock);
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var key = KeyOf(httpContext);
-        var now = clock.GetUtcNow();
-        if (key is { } found && kept.TryGetValue(found, out var entry) && entry.Until > now)
+        if (key is { } found && kept.TryGet(found, out var keptTokens))
         {
             // As ASP.NET Core does: a page with a form token must never be cached.
             if (!httpContext.Response.HasStarted)
@@ -37,19 +35,14 @@ public sealed class KeptAntiforgeryTokens(IAntiforgery inner, IOptions<Antiforge
                 httpContext.Response.Headers.Pragma = "no-cache";
             }
 
-            return entry.Tokens;
+            return keptTokens;
         }
 
         var tokens = inner.GetAndStoreTokens(httpContext);
         // A new cookie token means the request's cookie was missing or refused: nothing is kept for it.
         if (key is { } accepted && tokens.CookieToken is null && tokens.RequestToken is not null)
         {
-            if (kept.Count >= MaxEntries)
-            {
-                kept.Clear();
-            }
-
-            kept[accepted] = (tokens, now + KeptFor);
+            kept.Set(accepted, tokens);
         }
 
         return tokens;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +21,7 @@ public sealed class KeptTicketFormat(ISecureDataFormat<AuthenticationTicket> inn
     /// <summary>At most this many cookies are kept; when there are more, all are dropped.</summary>
     public const int MaxEntries = 4096;
 
-    private readonly ConcurrentDictionary<(string Text, string? Purpose), (AuthenticationTicket Ticket, DateTimeOffset Until)> kept = new();
+    private readonly ExpiringCache<(string Text, string? Purpose), AuthenticationTicket> kept = new(MaxEntries, KeptFor, clock);
 
     public ISecureDataFormat<AuthenticationTicket> Inner => inner;
 
@@ -39,21 +38,15 @@ public sealed class KeptTicketFormat(ISecureDataFormat<AuthenticationTicket> inn
             return null;
         }
 
-        var now = clock.GetUtcNow();
-        if (kept.TryGetValue((protectedText, purpose), out var entry) && entry.Until > now)
+        if (kept.TryGet((protectedText, purpose), out var keptTicket))
         {
-            return entry.Ticket.Clone();
+            return keptTicket.Clone();
         }
 
         var ticket = inner.Unprotect(protectedText, purpose);
         if (ticket is not null)
         {
-            if (kept.Count >= MaxEntries)
-            {
-                kept.Clear();
-            }
-
-            kept[(protectedText, purpose)] = (ticket.Clone(), now + KeptFor);
+            kept.Set((protectedText, purpose), ticket.Clone());
         }
 
         return ticket;
