@@ -188,6 +188,50 @@ public partial class ScotlandMapTests
     }
 
     [Fact]
+    public void Build_EmbeddedBoundaries_PathDataStaysShort()
+    {
+        // Arrange: every request for the map page and the CJS dashboard writes the whole map out (57,168 characters
+        // before the coasts were thinned and rounded to whole units).
+        const int budget = 25_000;
+
+        // Act
+        var length = Map.Shapes.Sum(s => s.PathData.Length);
+
+        // Assert
+        Assert.True(length < budget, $"{length} characters of path data");
+    }
+
+    [Fact]
+    public void Thin_PointsNearTheLine_DroppedAndCornersKept()
+    {
+        // Arrange: a closed square (last point = first) with a point on each side, one just off a side, and one corner
+        // pushed out further than the tolerance.
+        (double X, double Y)[] ring =
+        [
+            (0, 0), (5, 0.2), (10, 0), (10, 5), (10, 10), (5, 10 + ScotlandMap.Tolerance + 0.1), (0, 10), (0, 5), (0, 0),
+        ];
+
+        // Act
+        var thinned = ScotlandMap.Thin(ring, ScotlandMap.Tolerance);
+
+        // Assert
+        Assert.Equal([(0, 0), (10, 0), (10, 10), (5, 10 + ScotlandMap.Tolerance + 0.1), (0, 10), (0, 0)], thinned);
+    }
+
+    [Fact]
+    public void Thin_TwoPoints_Unchanged()
+    {
+        // Arrange
+        (double X, double Y)[] line = [(0, 0), (3, 4)];
+
+        // Act
+        var thinned = ScotlandMap.Thin(line, ScotlandMap.Tolerance);
+
+        // Assert
+        Assert.Equal(line, thinned);
+    }
+
+    [Fact]
     public void Build_UnsupportedGeometry_Throws()
     {
         // Arrange

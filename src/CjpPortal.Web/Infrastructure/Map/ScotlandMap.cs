@@ -4,7 +4,8 @@ using CjpPortal.Core.Seed;
 
 namespace CjpPortal.Web.Infrastructure.Map;
 
-/// <summary>A point in the map's viewBox, held in tenths of a unit so that rounding is exact.</summary>
+/// <summary>A point in the map's viewBox, held in tenths of a unit so that rounding is exact (the council-area map
+/// rounds to whole units; <see cref="SvgPath"/> writes tenths for any other drawing).</summary>
 public readonly record struct MapPoint(int XTenths, int YTenths)
 {
     public double X => XTenths / 10.0;
@@ -85,7 +86,8 @@ public sealed class ScotlandMap
         var shapes = projected.Select(f =>
         {
             var rings = f.Rings
-                .Select(ring => Simplify(ring.Select(p => new MapPoint(ToTenths(Margin + ((p.X - minX) * scale)), ToTenths(Margin + ((p.Y - minY) * scale))))))
+                .Select(ring => Thin([.. ring.Select(p => (X: Margin + ((p.X - minX) * scale), Y: Margin + ((p.Y - minY) * scale)))], Tolerance))
+                .Select(ring => Simplify(ring.Select(p => new MapPoint(ToWholeUnits(p.X), ToWholeUnits(p.Y)))))
                 .Where(ring => ring.Count >= 3)
                 .ToList();
             return new MapShape(f.Feature.Code, f.Feature.Name, rings, SvgPath.Write(rings));
@@ -94,7 +96,63 @@ public sealed class ScotlandMap
         return (height, shapes);
     }
 
-    private static int ToTenths(double value) => (int)Math.Round(value * 10, MidpointRounding.AwayFromZero);
+    /// <summary>How far (in viewBox units, about a CSS pixel when the map is shown at its full 600 px) a drawn coast
+    /// or border may stray from the boundary file's before a point is kept. With the points then rounded to whole
+    /// units, every point drawn is within about a unit and a quarter of the source: invisible at the sizes the map is
+    /// shown, and the map's path data is less than half as long (about 22,000 characters, not 57,000), which every
+    /// request for the map page and the CJS dashboard writes out (bench/README.md).</summary>
+    public const double Tolerance = 0.5;
+
+    /// <summary>Rounded to a whole unit, held in tenths (<see cref="MapPoint"/>).</summary>
+    private static int ToWholeUnits(double value) => 10 * (int)Math.Round(value, MidpointRounding.AwayFromZero);
+
+    /// <summary>Douglas–Peucker: keeps the first and last points, and any point further than
+    /// <paramref name="tolerance"/> from the line between the points kept either side of it. A ring's last point is
+    /// its first, so for a ring the first split is at the point furthest from it.</summary>
+    public static List<(double X, double Y)> Thin(IReadOnlyList<(double X, double Y)> line, double tolerance)
+    {
+        if (line.Count < 3)
+        {
+            return [.. line];
+        }
+
+        var keep = new bool[line.Count];
+        keep[0] = keep[^1] = true;
+        var spans = new Stack<(int From, int To)>();
+        spans.Push((0, line.Count - 1));
+        while (spans.Count > 0)
+        {
+            var (from, to) = spans.Pop();
+            var (furthest, distance) = (-1, -1.0);
+            for (var i = from + 1; i < to; i++)
+            {
+                var d = DistanceToLine(line[i], line[from], line[to]);
+                if (d > distance)
+                {
+                    (furthest, distance) = (i, d);
+                }
+            }
+
+            if (furthest > 0 && distance > tolerance)
+            {
+                keep[furthest] = true;
+                spans.Push((from, furthest));
+                spans.Push((furthest, to));
+            }
+        }
+
+        return [.. line.Where((_, i) => keep[i])];
+    }
+
+    /// <summary>The distance from a point to the line through two others, or to the one point when they coincide.</summary>
+    private static double DistanceToLine((double X, double Y) point, (double X, double Y) start, (double X, double Y) end)
+    {
+        var (dx, dy) = (end.X - start.X, end.Y - start.Y);
+        var length = Math.Sqrt((dx * dx) + (dy * dy));
+        return length == 0
+            ? Math.Sqrt(Math.Pow(point.X - start.X, 2) + Math.Pow(point.Y - start.Y, 2))
+            : Math.Abs((dy * (point.X - start.X)) - (dx * (point.Y - start.Y))) / length;
+    }
 
     /// <summary>Drops points that rounding has merged with the one before, and the closing point, which the path's
     /// <c>z</c> draws. A ring left with fewer than three points is an islet too small to see and is dropped by the

@@ -43,6 +43,32 @@ public sealed class KeptContentTagHelperTests
         Assert.Equal("<p>render 2</p>", second);
     }
 
+    [Fact]
+    public async Task Process_IndentedContent_KeptWithoutIndentation()
+    {
+        // Arrange
+        var kept = new KeptContent();
+
+        // Act
+        var html = await RenderAsync(kept, "page|v1", () => "<ul>\r\n    <li>One  two</li>\n\n\t  <li>Three</li> \n</ul>");
+
+        // Assert: spaces within a line stay; a run with line breaks keeps only them
+        Assert.Equal("<ul>\n<li>One  two</li>\n\n<li>Three</li>\n</ul>", html);
+    }
+
+    [Theory]
+    [InlineData("<div>\n  <pre>a\n  b</pre>\n</div>")]
+    [InlineData("<div>\n  <TEXTAREA>a\n  b</TEXTAREA>\n</div>")]
+    [InlineData("<div>\n  <script>let a = `x\n  y`;</script>\n</div>")]
+    public void WithoutIndentation_WhiteSpaceKeptAsWritten_Unchanged(string html)
+    {
+        // Act
+        var result = KeptContentTagHelper.WithoutIndentation(html);
+
+        // Assert
+        Assert.Equal(html, result);
+    }
+
     /// <summary>As a page does: the tag helper runs, and its child content is rendered unless it set the content.</summary>
     private static async Task<string> RenderAsync(KeptContent kept, string? key, Func<string> content)
     {
