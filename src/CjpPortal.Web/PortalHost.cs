@@ -61,6 +61,11 @@ public static class PortalHost
         }
 
         ConfigurePipeline(app);
+        if (options.RequestFirstPageOnStartup)
+        {
+            app.Services.GetRequiredService<FirstPageWarmUp>().Register(app);
+        }
+
         // For bench/coldstart.sh and the server log: how long the process took to listen (the first page may then
         // still wait for the snapshot).
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -215,6 +220,7 @@ public static class PortalHost
                 .Tag(PublicCache.Tag));
         });
         services.AddSingleton<PublicCache>();
+        services.AddSingleton<FirstPageWarmUp>();
 
         services.AddResponseCompression(options =>
         {

@@ -24,6 +24,11 @@ public sealed class PortalOptions
     /// started: a snapshot read in between would be served until it expires.</summary>
     public bool LoadSnapshotOnStartup { get; set; } = true;
 
+    /// <summary>Once listening, request one page of the portal's own over loopback, so that the first visitor does not
+    /// pay for the first render's one-off work (<see cref="Infrastructure.FirstPageWarmUp"/>; see bench/coldstart.sh).
+    /// Off in integration tests, like the snapshot load.</summary>
+    public bool RequestFirstPageOnStartup { get; set; } = true;
+
     /// <summary>How long public pages stay in the output cache; edits evict them sooner.</summary>
     public int PublicPageCacheSeconds { get; set; } = 60;
 

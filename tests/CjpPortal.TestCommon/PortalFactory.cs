@@ -24,6 +24,7 @@ public sealed class PortalFactory(string connectionString, TimeProvider clock, s
         builder.UseSetting("Portal:DisableHttpsRedirection", "true");
         // The fixture migrates and seeds after the host has started; a snapshot loaded at start-up could predate the seed.
         builder.UseSetting("Portal:LoadSnapshotOnStartup", "false");
+        builder.UseSetting("Portal:RequestFirstPageOnStartup", "false");
         // Settings reach the app as command-line arguments, parent sections included, so the whole level is set here.
         builder.UseSetting("Serilog:MinimumLevel", minimumLogLevel);
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), when and where they choose.
