@@ -9,7 +9,8 @@ namespace CjpPortal.Web.Infrastructure;
 /// work every page shares and that is done once: the route matcher and link generator are built, and the layout, its
 /// partial views and tag helpers are compiled into their activators. Done here, that runs on the core left free while
 /// the partnership snapshot is still loading, instead of after it on the first visitor's request (bench/README.md).
-/// Only plain-HTTP addresses are used; redirects are not followed; a failure is logged at debug level and changes
+/// Only plain-HTTP addresses are used; redirects are not followed (where HTTPS redirection or the allowed-hosts filter
+/// answers first, nothing is rendered and nothing is gained); a failure is logged at debug level and changes
 /// nothing.</summary>
 public sealed class FirstPageWarmUp
 {

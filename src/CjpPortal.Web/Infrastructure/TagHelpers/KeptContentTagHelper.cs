@@ -49,7 +49,8 @@ public sealed class KeptContentTagHelper(KeptContent kept) : TagHelper
     /// page's source goes, and the page looks the same, since a browser shows any run of white space as one space
     /// (and, where CSS keeps line breaks, <c>pre-line</c>, drops the spaces around them). Content with a
     /// <c>pre</c>, <c>textarea</c> or <c>script</c> element, where white space is kept as written, is returned as it
-    /// is.</summary>
+    /// is. An attribute value written over several lines loses its indentation too (a browser keeps that as written),
+    /// so kept content should keep its attribute values on one line, as the portal's do.</summary>
     public static string WithoutIndentation(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
