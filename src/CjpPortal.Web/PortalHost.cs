@@ -180,6 +180,7 @@ public static class PortalHost
                     parts.FeatureProviders.Remove(provider);
                 }
             });
+        PageLoading.OnFirstRequest(services);
         // MVC buffers a page's whole output in 1,024-character arrays taken from this pool before writing it out
         // (about 140 of them for the 142 KB CJS dashboard, held until the response is written), and its view buffers
         // in arrays of ViewBufferValue. The shared pools keep only a few arrays of a size per core, so most were new

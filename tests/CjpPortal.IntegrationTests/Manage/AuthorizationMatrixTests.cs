@@ -1,10 +1,7 @@
 using System.Net;
 using CjpPortal.Core.Identity;
 using CjpPortal.TestCommon;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CjpPortal.IntegrationTests.Manage.ManageUsers;
 
 namespace CjpPortal.IntegrationTests.Manage;
@@ -562,17 +559,16 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         .Where(r => r.Partnership.Slug == slug).OrderByDescending(r => r.DisplayOrder).ThenByDescending(r => r.Title).Select(r => r.Id).FirstAsync());
 
     [Fact]
-    public void Get_EveryManagePage_HasAMatrixEntryForEachMethodItHandles()
+    public async Task Get_EveryManagePage_HasAMatrixEntryForEachMethodItHandles()
     {
         // Arrange
         var listed = Matrix.Select(e => $"{e.Method} {e.Route}").ToHashSet(StringComparer.Ordinal);
 
         // Act: every page under Pages/Manage, with GET (a page always answers it) and each other method it handles
-        var required = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
-            .Where(p => p.Page is { } page && (GuardedFolders.Any(folder => page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal))
-                || GuardedPages.Contains(page.ViewEnginePath, StringComparer.Ordinal)))
-            .SelectMany(p => p.Page!.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Append(("GET", null))
+        var required = (await ServedEndpoints.PagesAsync(fixture.Factory.Services))
+            .Where(p => GuardedFolders.Any(folder => p.Page.ViewEnginePath.StartsWith(folder, StringComparison.Ordinal))
+                || GuardedPages.Contains(p.Page.ViewEnginePath, StringComparer.Ordinal))
+            .SelectMany(p => p.Page.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Append(("GET", null))
                 .Select(h => $"{h.Method} /{(p.Endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/')}{(h.Name is null ? string.Empty : $"?handler={h.Name}")}"))
             .Distinct()
             .ToList();

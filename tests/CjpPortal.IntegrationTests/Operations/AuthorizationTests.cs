@@ -2,7 +2,6 @@ using CjpPortal.TestCommon;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.IntegrationTests.Operations;
 
@@ -90,10 +89,10 @@ public sealed class AuthorizationTests(PortalFixture fixture)
     ];
 
     [Fact]
-    public void Get_EndpointsOpenToAnonymousUsers_AreExactlyThePublicPages()
+    public async Task Get_EndpointsOpenToAnonymousUsers_AreExactlyThePublicPages()
     {
         // Act
-        var open = Endpoints().Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Route).Distinct().Order(StringComparer.Ordinal);
+        var open = (await EndpointsAsync()).Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Route).Distinct().Order(StringComparer.Ordinal);
 
         // Assert
         Assert.Equal(PublicRoutes, open);
@@ -110,10 +109,10 @@ public sealed class AuthorizationTests(PortalFixture fixture)
     ];
 
     [Fact]
-    public void Post_PagesThatIgnoreAntiforgery_AreExactlyTheListedExceptions()
+    public async Task Post_PagesThatIgnoreAntiforgery_AreExactlyTheListedExceptions()
     {
         // Act
-        var ignoring = Endpoints()
+        var ignoring = (await EndpointsAsync())
             .Where(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>().Count > 0)
             .Select(Route).Distinct().Order(StringComparer.Ordinal);
 
@@ -125,7 +124,7 @@ public sealed class AuthorizationTests(PortalFixture fixture)
     public async Task Get_AnyOtherEndpointAnonymously_AsksToSignIn()
     {
         // Arrange
-        var protectedUrls = Endpoints()
+        var protectedUrls = (await EndpointsAsync())
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains("GET"))
             .Select(e => Url(e.RoutePattern))
@@ -142,8 +141,8 @@ public sealed class AuthorizationTests(PortalFixture fixture)
         }
     }
 
-    private List<RouteEndpoint> Endpoints() =>
-        [.. fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+    /// <summary>As requests see them: each page with its page model's metadata.</summary>
+    private Task<List<RouteEndpoint>> EndpointsAsync() => ServedEndpoints.AllAsync(fixture.Factory.Services);
 
     private static string Route(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,13 +47,11 @@ public sealed class FormBindingTests(PortalFixture fixture)
     }
 
     [Fact]
-    public void Get_EveryBoundPasswordOnAnyPage_IsMarkedNoTrim()
+    public async Task Get_EveryBoundPasswordOnAnyPage_IsMarkedNoTrim()
     {
-        // Arrange: every page the app serves, as compiled
-        var passwords = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Select(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>())
-            .OfType<CompiledPageActionDescriptor>()
-            .SelectMany(page => page.BoundProperties.OfType<PageBoundPropertyDescriptor>())
+        // Arrange: every page the app serves, loaded
+        var passwords = (await ServedEndpoints.PagesAsync(fixture.Factory.Services))
+            .SelectMany(p => p.Page.BoundProperties.OfType<PageBoundPropertyDescriptor>())
             .Where(p => p.Name.Contains("Password", StringComparison.OrdinalIgnoreCase))
             .Select(p => p.Property)
             .Distinct()

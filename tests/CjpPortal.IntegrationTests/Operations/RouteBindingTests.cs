@@ -1,8 +1,5 @@
 using CjpPortal.TestCommon;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CjpPortal.IntegrationTests.Operations;
 
@@ -11,13 +8,10 @@ namespace CjpPortal.IntegrationTests.Operations;
 public sealed class RouteBindingTests(ReferenceDataFixture fixture) : ReferenceDataTests(fixture)
 {
     [Fact]
-    public void Get_EveryPageHandlerParameterNamedAfterARouteValue_IsBoundFromTheRouteOnly()
+    public async Task Get_EveryPageHandlerParameterNamedAfterARouteValue_IsBoundFromTheRouteOnly()
     {
-        // Arrange: every page the app serves, as compiled, with its handlers and bound properties
-        var pages = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
-            .Where(p => p.Page is not null)
-            .ToList();
+        // Arrange: every page the app serves, loaded, with its handlers and bound properties
+        var pages = await ServedEndpoints.PagesAsync(Fixture.Factory.Services);
 
         // Act
         var checkedValues = new List<string>();
@@ -25,7 +19,7 @@ public sealed class RouteBindingTests(ReferenceDataFixture fixture) : ReferenceD
         foreach (var (endpoint, page) in pages)
         {
             var routeValues = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var bound = page!.HandlerMethods.SelectMany(h => h.Parameters.Select(p => (Where: $"{h.MethodInfo.Name}({p.Name})", p.Name, p.BindingInfo)))
+            var bound = page.HandlerMethods.SelectMany(h => h.Parameters.Select(p => (Where: $"{h.MethodInfo.Name}({p.Name})", p.Name, p.BindingInfo)))
                 .Concat(page.BoundProperties.Select(p => (Where: p.Name, p.Name, p.BindingInfo)));
             foreach (var (where, name, binding) in bound.Where(b => routeValues.Contains(b.BindingInfo?.BinderModelName ?? b.Name)))
             {
