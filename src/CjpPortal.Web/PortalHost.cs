@@ -27,7 +27,7 @@ public static class PortalHost
         var builder = WebApplication.CreateBuilder(ContentRoot.Options(command is null ? args : args[1..]));
         if (command is null)
         {
-            StartOpeningFirstConnection(builder.Configuration.GetConnectionString("Default"));
+            DatabaseWarmUp.Start(builder.Configuration.GetConnectionString("Default"));
         }
 
         ConfigureServices(builder);
@@ -87,34 +87,6 @@ public static class PortalHost
         {
             await DemoAccounts.EnsureAsync(app.Services);
         }
-    }
-
-    /// <summary>Cold start: while the start-up thread configures and builds the host (nothing else can run yet: the
-    /// snapshot load needs the built services), another thread opens the first database connection, with the
-    /// portal's connection settings, and closes it again. Opening it reads the database's type catalogue; closed, the
-    /// connection goes back to Npgsql's pool for that connection string, where EF Core's first query (the snapshot's)
-    /// takes it. It also loads the compiled EF model. A failure here changes nothing: the first query opens its own
-    /// connection and reports the error as it would have.</summary>
-    private static void StartOpeningFirstConnection(string? connectionString)
-    {
-        if (string.IsNullOrEmpty(connectionString))
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            _ = Core.Database.CompiledModel.AppDbContextModel.Instance;
-            try
-            {
-                await using var connection = new Npgsql.NpgsqlConnection(DatabaseSetup.WithPortalDefaults(connectionString));
-                await connection.OpenAsync();
-            }
-            catch (Exception exception) when (exception is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException or InvalidOperationException)
-            {
-                // The first query tries again and logs what fails.
-            }
-        });
     }
 
     /// <summary>Cold start: every public page reads the partnership snapshot, and its first load builds the EF Core

@@ -26,7 +26,12 @@ public sealed class DirectoryQueries(AppDbContext db, TimeProvider clock, Direct
     /// (partnerships, council areas, contacts, routes, plans, annual returns), put together here by partnership. As one
     /// query with nested collections, EF Core took most of a second to compile it on the first load after a start,
     /// which the first visitor waited for (bench/coldstart.sh); flat projections compile in a fraction of that.</summary>
-    internal async Task<IReadOnlyList<PartnershipSnapshot>> LoadAllFromDatabaseAsync(CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<PartnershipSnapshot>> LoadAllFromDatabaseAsync(CancellationToken cancellationToken) =>
+        LoadAllAsync(db, cancellationToken);
+
+    /// <summary>The same with a given context: for <see cref="Infrastructure.DatabaseWarmUp"/>, which runs these
+    /// queries before the portal's services exist.</summary>
+    internal static async Task<IReadOnlyList<PartnershipSnapshot>> LoadAllAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var areas = (await db.CouncilAreas.AsNoTracking()
             .OrderBy(a => a.Name)
