@@ -89,11 +89,11 @@ public static class PortalHost
         }
     }
 
-    /// <summary>Cold start: every public page reads the partnership snapshot, and its first load builds the EF Core
-    /// model, opens the first connection and compiles the queries, work that the first visitor would otherwise wait for
-    /// from the start. Started here, it runs on another thread during the rest of the start-up, and the first request
-    /// awaits the load already under way (<see cref="DirectorySnapshotCache"/> shares it). The start-up thread is still
-    /// building the Razor Pages' endpoints when it ends, so the same thread then runs the partnership page's own queries
+    /// <summary>Cold start: every public page reads the partnership snapshot, and its first load compiles the queries
+    /// (those <see cref="DatabaseWarmUp"/> has not compiled yet) and reads the database, work that the first visitor
+    /// would otherwise wait for from the start. Started here, it runs on another thread during the rest of the start-up,
+    /// and the first request awaits the load already under way (<see cref="DirectorySnapshotCache"/> shares it). The
+    /// same thread then runs the partnership page's own queries
     /// once (<see cref="Pages.Partnerships.ShowModel.WarmUpAsync"/>), on the second core, instead of the first visitor's
     /// page compiling them. A failure is only logged: the cache drops a failed load, so the first page tries again, as
     /// it would without this.</summary>

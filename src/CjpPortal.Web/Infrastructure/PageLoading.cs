@@ -16,7 +16,7 @@ namespace CjpPortal.Web.Infrastructure;
 /// and routes the request to the loaded page's endpoint, with its metadata ([AllowAnonymous], [Authorize] and the
 /// rest), before authorization or anything else reads it. ASP.NET Core has such a policy only in its runtime
 /// compilation package, which the portal does not use. The tests that check every page's handlers and bindings
-/// load every page the same way (<c>PortalPages</c> in the tests).</summary>
+/// load every page the same way (<c>ServedEndpoints</c> in the tests).</summary>
 public static class PageLoading
 {
     /// <summary>Replaces the provider that loads every page at start-up with the one that leaves it to the first
